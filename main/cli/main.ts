@@ -1,0 +1,115 @@
+import type { Writable } from 'node:stream';
+import type { ApiError, ErrorCode } from '../../shared/result';
+import { createCore, type Core } from '../core/core';
+import { DomainError } from '../core/errors';
+import { resolveDbPath } from '../core/paths';
+import { parseArgs, UsageError } from './args';
+import type { CliCommand, CommandContext } from './command';
+import { templateCommands } from './commands/template';
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  now?: () => Date;
+}
+
+/** Every command of the CLI; later features append theirs. */
+export const commands: CliCommand[] = [...templateCommands];
+
+const GLOBAL_BOOLEANS = ['json', 'help'];
+const GLOBAL_OPTIONS = ['db'];
+
+/** Exit codes: 0 done, 2 the input was wrong (fix it and retry), 1 anything else. */
+const inputErrors: ReadonlySet<ErrorCode> = new Set(['VALIDATION', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'FROZEN']);
+
+class CallFailed extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const write = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  const report = (error: ApiError, usage?: string): void => {
+    if (json) {
+      write(io.stderr, JSON.stringify({ error }));
+      return;
+    }
+    const lines = [`Fel: ${error.message}`];
+    for (const issue of error.issues ?? []) lines.push(`  ${issue.path}: ${issue.message}`);
+    if (usage) lines.push(`Användning: ${usage}`);
+    write(io.stderr, lines.join('\n'));
+  };
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(argv, allBooleans());
+  } catch (error) {
+    report({ code: 'VALIDATION', message: (error as Error).message });
+    return 2;
+  }
+  const command = commands.find((c) => c.words.every((w, i) => parsed.positionals[i] === w));
+  if (!command || parsed.options.help === true || argv.length === 0) {
+    const unknown = !command && argv.length > 0 && parsed.options.help !== true;
+    const prefix = unknown ? `Okänt kommando: ${parsed.positionals.join(' ') || '(inget)'}\n\n` : '';
+    write(unknown ? io.stderr : io.stdout, `${prefix}${helpText()}`);
+    return unknown ? 2 : 0;
+  }
+
+  let core: Core | undefined;
+  try {
+    const args = { positionals: parsed.positionals.slice(command.words.length), options: parsed.options };
+    const known = new Set([...GLOBAL_OPTIONS, ...GLOBAL_BOOLEANS, ...(command.options ?? []), ...(command.booleans ?? [])]);
+    const unknownFlag = Object.keys(args.options).find((name) => !known.has(name));
+    if (unknownFlag) throw new UsageError(`Okänd flagga --${unknownFlag}.`);
+    const dbOption = args.options.db;
+    if (dbOption === true) throw new UsageError('Flaggan --db behöver ett filnamn.');
+    const ctx: CommandContext = {
+      cwd: io.cwd,
+      async call(method, input) {
+        core ??= createCore({ dbPath: resolveDbPath(dbOption, io.env), now: io.now, logError: () => {} });
+        const result = await core.dispatch(method, input);
+        if (!result.ok) throw new CallFailed(result.error);
+        return result.value as never;
+      },
+    };
+    const result = await command.run(ctx, args);
+    write(io.stdout, json ? JSON.stringify(result.json, null, 2) : result.human);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      report({ code: 'VALIDATION', message: error.message }, command.usage);
+      return 2;
+    }
+    const apiError = error instanceof CallFailed ? error.error : error instanceof DomainError ? error.toApiError() : undefined;
+    if (apiError) {
+      report(apiError);
+      return inputErrors.has(apiError.code) ? 2 : 1;
+    }
+    report({ code: 'INTERNAL', message: `Ett oväntat fel inträffade: ${(error as Error)?.message ?? String(error)}` });
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
+
+function allBooleans(): Set<string> {
+  return new Set([...GLOBAL_BOOLEANS, ...commands.flatMap((c) => c.booleans ?? [])]);
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'Granskningsbänken – kommandorad',
+    '',
+    'Användning: granska [--db FIL] <kommando> … [--json]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Databasen väljs med --db FIL eller miljövariabeln GRANSKA_DB; annars används den i användarens programdatamapp.',
+    'Slutkoder: 0 klart, 2 fel i indata, 1 annat fel.',
+  ].join('\n');
+}

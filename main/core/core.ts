@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import { appHandlers } from './app-handlers';
+import type { CoreContext } from './context';
+import { openDatabase } from './db/open';
+import { createDispatch, mergeHandlers, type Dispatch, type DispatchOptions } from './dispatch';
+import { seedBundledTemplates } from './templates/bundled';
+import { templateHandlers } from './templates/handlers';
+import { APP_VERSION } from './version';
+import os from 'node:os';
+
+export interface CoreOptions extends DispatchOptions {
+  dbPath: string;
+  now?: () => Date;
+  actor?: string;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  db: Database;
+  dbPath: string;
+  backupPath?: string;
+  close(): void;
+}
+
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers);
+
+/** The whole application without any transport: open the store, seed bundled data, dispatch. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const { db, backupPath } = openDatabase(options.dbPath, { now });
+  try {
+    seedBundledTemplates(db, now().toISOString());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const ctx: CoreContext = { db, now, actor: options.actor ?? safeUserName(), dbPath: options.dbPath, appVersion: APP_VERSION };
+  const dispatch = createDispatch(allHandlers(), ctx, options);
+  return { dispatch, db, dbPath: options.dbPath, backupPath, close: () => db.close() };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'okänd';
+  }
+}

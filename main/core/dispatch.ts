@@ -1,0 +1,67 @@
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { fail, ok, type Result } from '../../shared/result';
+import { issuesFromZod } from '../../shared/validation/zod-issues';
+import type { CoreContext } from './context';
+import { DomainError } from './errors';
+
+export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>;
+export type HandlerMap = { [K in MethodName]?: Handler<K> };
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Merges feature handler maps; a method handled twice is a programming error caught at start-up. */
+export function mergeHandlers(...maps: HandlerMap[]): HandlerMap {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in merged) throw new Error(`Handler registered twice: ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as HandlerMap;
+}
+
+export interface DispatchOptions {
+  /** Check every output against the contract (on in tests, where a mismatch is a bug to find). */
+  validateOutput?: boolean;
+  /** Where unexpected errors are reported; never shown to the user. */
+  logError?: (method: string, error: unknown) => void;
+}
+
+/**
+ * The one entry point of the core: validates input against the contract, runs the handler and
+ * returns errors as data. Every face (IPC, HTTP, CLI) is a thin adapter around this.
+ */
+export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: DispatchOptions = {}): Dispatch {
+  const missing = Object.keys(contract).filter((name) => !(name in handlers));
+  if (missing.length > 0) throw new Error(`Contract methods without a handler: ${missing.join(', ')}`);
+  const logError = options.logError ?? ((method, error) => console.error(`[granska] ${method} failed:`, error));
+
+  return async function dispatch(method, input) {
+    if (!isMethodName(method)) {
+      return fail({ code: 'UNKNOWN_METHOD', message: `Okänd åtgärd: ${JSON.stringify(String(method)).slice(0, 100)}.` });
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error);
+      return fail({ code: 'VALIDATION', message: summarise(issues.length), issues });
+    }
+    try {
+      const handler = handlers[method] as Handler<typeof method>;
+      const value = await handler(parsed.data as never, ctx);
+      if (options.validateOutput) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) throw new Error(`Output of ${method} breaks the contract: ${checked.error.message}`);
+      }
+      return ok(value);
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.toApiError());
+      logError(method, error);
+      return fail({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget har ändrats av den här åtgärden; försök igen.' });
+    }
+  };
+}
+
+function summarise(count: number): string {
+  return count === 1 ? 'Indata har ett fel.' : `Indata har ${count} fel.`;
+}

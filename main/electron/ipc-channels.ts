@@ -1,0 +1,6 @@
+/** IPC channel names shared by the preload and the main process. */
+export const IPC = {
+  invoke: 'granska:invoke',
+  openFile: 'granska:open-file',
+  saveFile: 'granska:save-file',
+} as const;

@@ -1,0 +1,68 @@
+import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
+import type { ApiError, Result } from '../../../shared/result';
+
+/** What the Electron preload exposes as `window.bridge`; absent in browser mode. */
+export interface Bridge {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  openFile(filters: { name: string; extensions: string[] }[]): Promise<{ name: string; bytes: Uint8Array } | null>;
+  saveFile(suggestedName: string, content: string | Uint8Array): Promise<{ path: string } | { error: string } | null>;
+}
+
+declare global {
+  interface Window {
+    bridge?: Bridge;
+  }
+}
+
+export type Transport = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/** IPC when the preload bridge exists, HTTP to the browser-mode server otherwise. Screens never know which. */
+export function defaultTransport(): Transport {
+  const bridge = typeof window !== 'undefined' ? window.bridge : undefined;
+  if (bridge) return (method, input) => bridge.invoke(method, input);
+  return httpTransport;
+}
+
+export const httpTransport: Transport = async (method, input) => {
+  try {
+    const response = await fetch(`./api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+    if (response.status === 403) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Åtkomst nekad. Öppna länken med token som servern skrev ut.' } };
+    }
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Kunde inte nå Granskningsbänken. Kontrollera att programmet är igång.' } };
+  }
+};
+
+/** Thrown by `api.call` so screens can use try/catch and show `error.apiError.message`. */
+export class ApiCallError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+export interface ApiClient {
+  /** Resolves with the value or rejects with ApiCallError carrying the Swedish message. */
+  call<K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  /** Returns the result as data, for screens that show issues inline. */
+  send<K extends MethodName>(method: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
+}
+
+export function createApiClient(transport: Transport = defaultTransport()): ApiClient {
+  return {
+    send: (method, input) => transport(method, input) as never,
+    async call(method, input) {
+      const result = await transport(method, input);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value as never;
+    },
+  };
+}
+
+export const api = createApiClient();

@@ -1,0 +1,42 @@
+/**
+ * Opening and saving user files through whichever face runs: the native dialogs over IPC in the
+ * desktop app, a file input and a download in the browser.
+ */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export async function pickFile(accept: { name: string; extensions: string[] }[]): Promise<PickedFile | null> {
+  if (window.bridge) return window.bridge.openFile(accept);
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      resolve(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
+    });
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+export async function saveFile(suggestedName: string, content: string, mimeType = 'application/json'): Promise<string | null> {
+  if (window.bridge) {
+    const result = await window.bridge.saveFile(suggestedName, content);
+    if (result && 'error' in result) throw new Error(result.error);
+    return result ? result.path : null;
+  }
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return suggestedName;
+}
+
+export const decodeUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);

@@ -1,0 +1,28 @@
+// Builds everything the desktop app and browser mode load: the renderer (vite) and the Electron
+// main process and preload (esbuild, one CommonJS bundle each; the sandboxed preload must be one file).
+import { build } from 'esbuild';
+import path from 'node:path';
+import { ROOT, run } from './lib.mjs';
+
+export async function buildAll({ quiet = false } = {}) {
+  const code = run('vite', ['build', '--logLevel', quiet ? 'warn' : 'info']);
+  if (code !== 0) throw new Error('Bygget av användargränssnittet misslyckades.');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: quiet ? 'warning' : 'info',
+    external: ['electron', 'better-sqlite3'],
+  };
+  await build({ ...common, entryPoints: [path.join(ROOT, 'main/electron/main.ts')], outfile: path.join(ROOT, 'build/electron/main.cjs') });
+  await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildAll().catch((error) => {
+    console.error(`Fel: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { IdSchema, TemplateSchema, TARGET_GROUPS } from '../templates/schema';
+import { method } from './define';
+
+export const TEMPLATE_ORIGINS = ['bundled', 'user', 'imported'] as const;
+
+const TemplateRef = z.strictObject({ id: IdSchema, version: z.number().int().min(1).optional() });
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The newest version; `versions` lists them all, oldest first. */
+  version: z.number().int(),
+  versions: z.array(z.number().int()),
+  targetGroup: z.enum(TARGET_GROUPS),
+  origin: z.enum(TEMPLATE_ORIGINS),
+  areaCount: z.number().int(),
+  questionCount: z.number().int(),
+  /** The newest version is used by a review and can no longer change. */
+  frozen: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
+
+export const TemplateRecordSchema = z.object({
+  template: TemplateSchema,
+  origin: z.enum(TEMPLATE_ORIGINS),
+  frozen: z.boolean(),
+  versions: z.array(z.number().int()),
+  updatedAt: z.string(),
+});
+export type TemplateRecord = z.infer<typeof TemplateRecordSchema>;
+
+export const templateMethods = {
+  'templates.list': method({
+    summary: 'Listar granskningsmallarna (senaste versionen av varje).',
+    input: z.strictObject({}),
+    output: z.object({ templates: z.array(TemplateSummarySchema) }),
+  }),
+  'templates.get': method({
+    summary: 'Hämtar en mall; utan version den senaste.',
+    input: TemplateRef,
+    output: TemplateRecordSchema,
+  }),
+  'templates.create': method({
+    summary: 'Skapar en ny mall, tom eller som kopia av en befintlig.',
+    input: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      from: TemplateRef.optional(),
+    }),
+    output: z.object({ id: z.string(), version: z.number().int() }),
+  }),
+  'templates.save': method({
+    summary: 'Sparar en mall. Är versionen låst av en granskning sparas nästa version.',
+    input: z.strictObject({ template: TemplateSchema }),
+    output: z.object({ id: z.string(), version: z.number().int(), newVersion: z.boolean() }),
+  }),
+  'templates.import': method({
+    summary: 'Importerar en mallfil (granskningsmall/1). En ogiltig fil importeras inte alls.',
+    input: z.strictObject({
+      /** The parsed file, or its text: validated here so every face reports the same problems. */
+      document: z.unknown().optional(),
+      text: z.string().max(20_000_000).optional(),
+      /** Import under a new id when the id and version already exist with other content. */
+      asCopy: z.boolean().optional(),
+    }),
+    output: z.object({
+      id: z.string(),
+      version: z.number().int(),
+      name: z.string(),
+      status: z.enum(['imported', 'identical']),
+    }),
+  }),
+  'templates.export': method({
+    summary: 'Exporterar en mall som fil (granskningsmall/1).',
+    input: TemplateRef,
+    output: z.object({ document: TemplateSchema, fileName: z.string() }),
+  }),
+  'templates.delete': method({
+    summary: 'Tar bort en mall med alla versioner, om ingen granskning använder den.',
+    input: z.strictObject({ id: IdSchema }),
+    output: z.object({ id: z.string(), deletedVersions: z.number().int() }),
+  }),
+};

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '../util/iso-date';
+
+/**
+ * The review-template file format `granskningsmall/1` — a user-facing interface (inspectors share
+ * these files), documented in docs/template-format.md. Objects are strict: a misspelt key is
+ * reported rather than silently dropped. New optional keys may be added within version 1;
+ * anything incompatible gets `granskningsmall/2`.
+ */
+export const TEMPLATE_FORMAT = 'granskningsmall/1';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const ID_MESSAGE = 'Id får bara innehålla bokstäverna A–Z och a–z (utan å, ä, ö), siffror, punkt, bindestreck och understreck, och måste börja med bokstav eller siffra.';
+
+export const IdSchema = z.string().min(1).max(80).regex(idPattern, { message: ID_MESSAGE });
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const IsoDate = z.string().refine(isValidIsoDate, { message: 'Ska vara ett verkligt datum i formen ÅÅÅÅ-MM-DD.' });
+
+export const LegalRefSchema = z.strictObject({
+  /** The act with its SFS number, e.g. "SoL (2001:453)" or "SOSFS 2014:5". */
+  act: Text(120),
+  chapter: z.union([z.number().int().min(0), Text(20)]).optional(),
+  section: Text(20).optional(),
+  validFrom: IsoDate.optional(),
+  validTo: IsoDate.optional(),
+});
+
+export const AreaSchema = z.strictObject({
+  id: IdSchema,
+  name: Text(200),
+  description: z.string().max(4000).optional(),
+});
+
+export const ScaleStepSchema = z.strictObject({
+  id: IdSchema,
+  label: Text(100),
+  /** false for steps like "Ej tillämpligt" that are left out of the denominator. */
+  applicable: z.boolean().optional(),
+  /** Optional keyboard key for scoring; defaults come from the step's position and label. */
+  key: z.string().length(1).optional(),
+});
+
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  label: Text(300),
+  key: z.string().length(1).optional(),
+});
+
+const questionBase = {
+  id: IdSchema,
+  area: IdSchema,
+  text: Text(2000),
+  guidance: z.string().max(8000).optional(),
+  required: z.boolean().optional(),
+  legal: z.array(LegalRefSchema).optional(),
+};
+
+export const ScaleQuestionSchema = z.strictObject({ ...questionBase, type: z.literal('scale'), scale: IdSchema });
+export const ChoiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('choice'),
+  multiple: z.boolean().optional(),
+  options: z.array(OptionSchema).min(1),
+});
+export const DateQuestionSchema = z.strictObject({ ...questionBase, type: z.literal('date') });
+export const NumberQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('number'),
+  integer: z.boolean().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  unit: z.string().max(40).optional(),
+});
+export const TextQuestionSchema = z.strictObject({ ...questionBase, type: z.literal('text') });
+
+export const QUESTION_TYPES = ['scale', 'choice', 'date', 'number', 'text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  ScaleQuestionSchema,
+  ChoiceQuestionSchema,
+  DateQuestionSchema,
+  NumberQuestionSchema,
+  TextQuestionSchema,
+]);
+
+export const TARGET_GROUPS = ['barn', 'vuxna'] as const;
+
+export const TemplateSchema = z.strictObject({
+  format: z.literal(TEMPLATE_FORMAT),
+  id: IdSchema,
+  name: Text(200),
+  version: z.number().int().min(1),
+  targetGroup: z.enum(TARGET_GROUPS),
+  description: z.string().max(8000).optional(),
+  areas: z.array(AreaSchema).min(1),
+  scales: z.record(IdSchema, z.array(ScaleStepSchema).min(2)),
+  questions: z.array(QuestionSchema),
+});
+
+export type LegalRef = z.infer<typeof LegalRefSchema>;
+export type Area = z.infer<typeof AreaSchema>;
+export type ScaleStep = z.infer<typeof ScaleStepSchema>;
+export type ChoiceOption = z.infer<typeof OptionSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
