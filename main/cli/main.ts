@@ -6,6 +6,7 @@ import { resolveDbPath } from '../core/paths';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand, CommandContext } from './command';
 import { templateCommands } from './commands/template';
+import { reviewCommands } from './commands/review';
 
 export interface CliIo {
   stdout: Writable;
@@ -16,7 +17,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db'];

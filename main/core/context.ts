@@ -9,6 +9,8 @@ export interface CoreContext {
   now(): Date;
   /** Who is working, for audit trails and sample records. */
   actor: string;
+  /** A new unique id (random in the app, predictable in tests). */
+  newId(prefix: string): string;
   dbPath: string;
   appVersion: string;
 }

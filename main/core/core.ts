@@ -5,13 +5,25 @@ import { openDatabase } from './db/open';
 import { createDispatch, mergeHandlers, type Dispatch, type DispatchOptions } from './dispatch';
 import { seedBundledTemplates } from './templates/bundled';
 import { templateHandlers } from './templates/handlers';
+import { reviewHandlers } from './reviews/handlers';
 import { APP_VERSION } from './version';
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+
+/** Short random ids such as "g-5kq3t8wz2mxa": unique across workbenches, so exchanged data never collides. */
+function randomId(prefix: string): string {
+  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+  const bytes = randomBytes(12);
+  let id = '';
+  for (const b of bytes) id += alphabet[b & 31];
+  return `${prefix}-${id}`;
+}
 
 export interface CoreOptions extends DispatchOptions {
   dbPath: string;
   now?: () => Date;
   actor?: string;
+  newId?: (prefix: string) => string;
 }
 
 export interface Core {
@@ -22,7 +34,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {
@@ -34,7 +46,7 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     throw error;
   }
-  const ctx: CoreContext = { db, now, actor: options.actor ?? safeUserName(), dbPath: options.dbPath, appVersion: APP_VERSION };
+  const ctx: CoreContext = { db, now, actor: options.actor ?? safeUserName(), newId: options.newId ?? randomId, dbPath: options.dbPath, appVersion: APP_VERSION };
   const dispatch = createDispatch(allHandlers(), ctx, options);
   return { dispatch, db, dbPath: options.dbPath, backupPath, close: () => db.close() };
 }

@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { templateMethods } from './templates';
+import { reviewMethods } from './reviews';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

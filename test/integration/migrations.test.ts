@@ -104,3 +104,31 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file)).toThrow(DomainError);
   });
 });
+
+describe('migration 002 (reviews)', () => {
+  it('has no column for identity numbers, and keeps an append-only audit trail of every answer change', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    for (const m of migrations.slice(0, 2)) m.up(db);
+    const columns = db.prepare(`SELECT p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'`).pluck().all() as string[];
+    expect(columns.filter((c) => /person|pnr|ssn|identity/i.test(c))).toEqual([]);
+
+    db.exec(`
+      INSERT INTO template (id, version, name, target_group, origin, document, created_at, updated_at) VALUES ('t', 1, 'T', 'barn', 'user', '{}', 'x', 'x');
+      INSERT INTO review (id, title, target_group, reference_date, template_id, template_version, created_at, created_by, updated_at) VALUES ('r', 'R', 'barn', '2024-12-31', 't', 1, 'x', 'x', 'x');
+      INSERT INTO case_file (id, review_id, ref, unit, sex, imported_at) VALUES ('c', 'r', 'AKT-1', 'Enhet A', 'F', 'x');
+      INSERT INTO answer (case_id, question_id, value, updated_at, updated_by) VALUES ('c', 'T1', 'ja', '2026-01-01', 'Anna');
+      UPDATE answer SET value = 'nej', updated_at = '2026-01-02', updated_by = 'Bo' WHERE case_id = 'c';
+      UPDATE answer SET updated_at = '2026-01-03' WHERE case_id = 'c';
+    `);
+    const trail = db.prepare('SELECT actor, old_value, new_value FROM answer_audit ORDER BY seq').all();
+    expect(trail).toEqual([
+      { actor: 'Anna', old_value: null, new_value: 'ja' },
+      { actor: 'Bo', old_value: 'ja', new_value: 'nej' },
+    ]);
+    expect(() => db.exec(`UPDATE answer_audit SET new_value = 'ja'`)).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM answer_audit')).toThrow(/append-only/);
+    expect(() => db.exec(`INSERT INTO case_file (id, review_id, ref, unit, sex, imported_at) VALUES ('d', 'r', 'AKT-2', 'Enhet A', 'X', 'x')`)).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,7 +1,8 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-templates';
+import { migration002 } from './002-reviews';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const migrations: Migration[] = [migration001];
+export const migrations: Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

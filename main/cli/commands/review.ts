@@ -1,0 +1,53 @@
+import { UsageError } from '../args';
+import type { CliCommand } from '../command';
+
+const text = (options: Record<string, string | true>, name: string): string | undefined => {
+  const value = options[name];
+  if (value === true) throw new UsageError(`Flaggan --${name} behöver ett värde.`);
+  return value;
+};
+
+export const reviewCommands: CliCommand[] = [
+  {
+    words: ['review', 'create'],
+    usage: 'granska review create --template <id> --title <titel> [--dnr <dnr>] [--units "A;B;C"] [--subtitle <text>] [--reference-date ÅÅÅÅ-MM-DD] [--template-version N] [--json]',
+    summary: 'Skapar en granskning; mallversionen låses.',
+    options: ['template', 'template-version', 'title', 'dnr', 'units', 'subtitle', 'reference-date', 'theme', 'period-from', 'period-to'],
+    async run(ctx, { options }) {
+      const templateId = text(options, 'template');
+      const title = text(options, 'title');
+      if (!templateId) throw new UsageError('Ange mallen med --template <id>.');
+      if (!title) throw new UsageError('Ange granskningens titel med --title <titel>.');
+      const versionText = text(options, 'template-version');
+      const templateVersion = versionText === undefined ? undefined : Number(versionText);
+      if (templateVersion !== undefined && !(Number.isInteger(templateVersion) && templateVersion >= 1)) throw new UsageError('--template-version ska vara ett heltal, 1 eller större.');
+      const units = text(options, 'units')?.split(';').map((u) => u.trim()).filter(Boolean);
+      const { id } = await ctx.call('reviews.create', {
+        templateId,
+        templateVersion,
+        title,
+        dnr: text(options, 'dnr'),
+        subtitle: text(options, 'subtitle'),
+        theme: text(options, 'theme'),
+        referenceDate: text(options, 'reference-date'),
+        periodFrom: text(options, 'period-from'),
+        periodTo: text(options, 'period-to'),
+        units,
+      });
+      return { json: { id }, human: `Skapade granskningen "${title}" med id ${id}.` };
+    },
+  },
+  {
+    words: ['review', 'list'],
+    usage: 'granska review list [--archived] [--json]',
+    summary: 'Listar granskningarna.',
+    booleans: ['archived'],
+    async run(ctx, { options }) {
+      const { reviews } = await ctx.call('reviews.list', { includeArchived: options.archived === true });
+      const lines = reviews.map(
+        (r) => `${r.id}  ${r.title}${r.dnr ? `  (${r.dnr})` : ''}  – ${r.templateName} v${r.templateVersion}, ${r.caseCount} akter, ${r.doneCount} av ${r.sampledCount} granskade${r.archived ? ', arkiverad' : ''}`,
+      );
+      return { json: reviews, human: reviews.length ? lines.join('\n') : 'Inga granskningar.' };
+    },
+  },
+];
