@@ -7,6 +7,8 @@ import { parseArgs, UsageError } from './args';
 import type { CliCommand, CommandContext } from './command';
 import { templateCommands } from './commands/template';
 import { reviewCommands } from './commands/review';
+import { caseCommands } from './commands/cases';
+import { sampleCommands } from './commands/sample';
 
 export interface CliIo {
   stdout: Writable;
@@ -17,7 +19,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db'];

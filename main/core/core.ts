@@ -6,6 +6,8 @@ import { createDispatch, mergeHandlers, type Dispatch, type DispatchOptions } fr
 import { seedBundledTemplates } from './templates/bundled';
 import { templateHandlers } from './templates/handlers';
 import { reviewHandlers } from './reviews/handlers';
+import { caseHandlers } from './cases/handlers';
+import { samplingHandlers } from './sampling/handlers';
 import { APP_VERSION } from './version';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -34,7 +36,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {

@@ -3,14 +3,16 @@ import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { templateMethods } from './templates';
 import { reviewMethods } from './reviews';
+import { caseMethods } from './cases';
+import { samplingMethods } from './sampling';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { readUserFile, writeFileAtomic } from '../../core/files';
+import { formatNumber } from '../../../shared/util/format-sv';
+
+export const caseCommands: CliCommand[] = [
+  {
+    words: ['cases', 'import'],
+    usage: 'granska cases import <granskning> <fil.csv> [--pseudonymise --key-out <fil>] [--on-existing skip|update] [--all-or-nothing] [--json]',
+    summary: 'Importerar en akt-lista. Giltiga rader importeras och avvisade rader listas (med --all-or-nothing: allt eller inget).',
+    options: ['key-out', 'on-existing'],
+    booleans: ['pseudonymise', 'all-or-nothing'],
+    async run(ctx, { positionals, options }) {
+      const [reviewId, fileArg] = positionals;
+      if (!reviewId || !fileArg) throw new UsageError('Ange granskningens id och filen som ska importeras.');
+      const pseudonymise = options.pseudonymise === true;
+      const keyOut = typeof options['key-out'] === 'string' ? path.resolve(ctx.cwd, options['key-out']) : undefined;
+      if (pseudonymise && !keyOut) throw new UsageError('Med --pseudonymise måste kodnyckeln skrivas till en fil: ange --key-out <fil>.');
+      if (keyOut && !pseudonymise) throw new UsageError('--key-out används bara tillsammans med --pseudonymise.');
+      // The key is written exactly once; refuse before importing rather than lose it afterwards.
+      if (keyOut && fs.existsSync(keyOut)) throw new UsageError(`Kodnyckelfilen ${keyOut} finns redan och skrivs inte över.`);
+      const onExisting = options['on-existing'];
+      if (onExisting !== undefined && onExisting !== 'skip' && onExisting !== 'update') throw new UsageError('--on-existing ska vara skip eller update.');
+      const file = path.resolve(ctx.cwd, fileArg);
+      const bytes = readUserFile(file);
+      const result = await ctx.call('cases.import', {
+        reviewId,
+        fileName: path.basename(file),
+        contentBase64: bytes.toString('base64'),
+        onExisting,
+        validRowsOnly: options['all-or-nothing'] !== true,
+        pseudonymise,
+      });
+      if (keyOut && result.key) {
+        writeFileAtomic(keyOut, `kod;akt\r\n${result.key.map((k) => `${k.code};${k.ref}`).join('\r\n')}\r\n`);
+      }
+      const lines = [
+        `Importerade ${formatNumber(result.imported)} akter${result.updated ? `, uppdaterade ${formatNumber(result.updated)}` : ''}${result.skipped ? `, hoppade över ${formatNumber(result.skipped)} som redan fanns` : ''}.`,
+        `Teckenkodning: ${result.encoding}; enheter: ${result.units.join(', ')}.`,
+        ...result.rejected.map((r) => `Rad ${r.row}${r.column ? ` (${r.column})` : ''}: ${r.reason}`),
+      ];
+      if (keyOut) lines.push(`Kodnyckeln skrevs till ${keyOut}. Förvara den säkert; den finns inte i databasen.`);
+      const json = { imported: result.imported, updated: result.updated, skipped: result.skipped, rejected: result.rejected.map(({ row, reason, column }) => ({ row, reason, ...(column ? { column } : {}) })), ...(keyOut ? { keyFile: keyOut } : {}) };
+      return { json, human: lines.join('\n') };
+    },
+  },
+  {
+    words: ['cases', 'list'],
+    usage: 'granska cases list <granskning> [--json]',
+    summary: 'Listar akterna i en granskning.',
+    async run(ctx, { positionals }) {
+      const [reviewId] = positionals;
+      if (!reviewId) throw new UsageError('Ange granskningens id.');
+      const { cases } = await ctx.call('cases.list', { reviewId });
+      const sexLabel = { F: 'flicka/kvinna', M: 'pojke/man', U: 'okänt' };
+      return { json: cases, human: cases.length ? cases.map((c) => `${c.ref}  ${c.unit}  ${sexLabel[c.sex]}  ${c.ageBand ?? 'ålder okänd'}`).join('\n') : 'Inga akter.' };
+    },
+  },
+];

@@ -1,0 +1,85 @@
+import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
+import { parseCaseList, type ParsedCase } from '../../../shared/import/case-list';
+import { formatNumber } from '../../../shared/util/format-sv';
+import type { HandlerMap } from '../dispatch';
+import { DomainError, invalid } from '../errors';
+import { requireReview } from '../reviews/handlers';
+import { addUnits } from '../reviews/repository';
+import { existingRefs, insertCase, listCases, updateCase } from './repository';
+
+const PREVIEW_ROWS = 20;
+
+export const caseHandlers: HandlerMap = {
+  'cases.import': (input, { db, now, newId }) => {
+    const review = requireReview(db, input.reviewId);
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    if (bytes.length > MAX_CASE_LIST_BYTES) {
+      throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB). En akt-lista får vara högst ${MAX_CASE_LIST_BYTES / 1024 / 1024} MB.`);
+    }
+    const parsed = parseCaseList(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
+      referenceDate: review.referenceDate,
+      targetGroup: review.targetGroup,
+      mapping: input.mapping,
+    });
+    const where = input.fileName ? `${input.fileName}: ` : '';
+    if (!parsed.ok) throw invalid(`${where}${parsed.message}`);
+
+    let cases: ParsedCase[] = parsed.cases;
+    let key: { code: string; ref: string }[] | undefined;
+    if (input.pseudonymise) {
+      key = cases.map((c) => ({ code: newId('A').toUpperCase(), ref: c.ref }));
+      cases = cases.map((c, i) => ({ ...c, ref: key![i].code }));
+    }
+    const known = existingRefs(db, review.id);
+    const existing = cases.filter((c) => known.has(c.ref)).length;
+    const units = [...new Set(cases.map((c) => c.unit))];
+    const summary = {
+      encoding: parsed.encoding,
+      separator: parsed.separator,
+      columns: parsed.columns as Record<string, string>,
+      attributeColumns: parsed.attributeColumns,
+      rows: parsed.cases.length + parsed.rejected.length,
+      existing,
+      rejected: parsed.rejected,
+      units,
+      preview: cases.slice(0, PREVIEW_ROWS).map(({ row: _row, ...c }) => c),
+    };
+    if (input.dryRun) return { ...summary, dryRun: true, imported: 0, updated: 0, skipped: 0 };
+
+    if (parsed.rejected.length > 0 && !input.validRowsOnly) {
+      throw new DomainError(
+        'VALIDATION',
+        `${where}${parsed.rejected.length === 1 ? 'En rad' : `${formatNumber(parsed.rejected.length)} rader`} kunde inte läsas, så inget importerades. ` +
+          'Rätta filen, eller välj att importera bara de giltiga raderna.',
+        parsed.rejected.map((r) => ({ path: `rad ${r.row}${r.column ? `, kolumn "${r.column}"` : ''}`, message: r.reason })),
+      );
+    }
+    if (existing > 0 && !input.onExisting) {
+      throw new DomainError('CONFLICT', `${formatNumber(existing)} av akterna finns redan i granskningen. Välj om de ska hoppas över eller uppdateras.`);
+    }
+
+    const nowIso = now().toISOString();
+    let imported = 0;
+    let updated = 0;
+    let skipped = 0;
+    db.transaction(() => {
+      for (const c of cases) {
+        const id = known.get(c.ref);
+        if (id === undefined) {
+          insertCase(db, review.id, newId('c'), c, nowIso);
+          imported++;
+        } else if (input.onExisting === 'update') {
+          updateCase(db, id, c, nowIso);
+          updated++;
+        } else skipped++;
+      }
+      addUnits(db, review.id, units);
+    })();
+    return { ...summary, dryRun: false, imported, updated, skipped, ...(key ? { key } : {}) };
+  },
+
+  'cases.list': ({ reviewId }, { db }) => {
+    requireReview(db, reviewId);
+    return { cases: listCases(db, reviewId) };
+  },
+};

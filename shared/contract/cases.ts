@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const CaseFieldMapping = z.strictObject({
+  akt: z.string().optional(),
+  personnummer: z.string().optional(),
+  kon: z.string().optional(),
+  alder: z.string().optional(),
+  fodelsedatum: z.string().optional(),
+  enhet: z.string().optional(),
+});
+
+export const CaseSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  unit: z.string(),
+  sex: z.enum(['F', 'M', 'U']),
+  age: z.number().int().nullable(),
+  ageBand: z.string().nullable(),
+  attributes: z.record(z.string(), z.string()),
+  done: z.boolean(),
+});
+export type CaseFile = z.infer<typeof CaseSchema>;
+
+const Rejected = z.object({ row: z.number().int(), column: z.string().optional(), reason: z.string() });
+
+/** A case list may be large: 100 MB of CSV, sent as base64 by every face. */
+export const MAX_CASE_LIST_BYTES = 100 * 1024 * 1024;
+
+export const caseMethods = {
+  'cases.import': method({
+    summary: 'Importerar en akt-lista (CSV) till en granskning. Personnummer används bara för kön och ålder och sparas aldrig.',
+    input: z.strictObject({
+      reviewId: z.string().min(1),
+      fileName: z.string().max(500).optional(),
+      contentBase64: z.string().max(Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 1024 * 1024),
+      /** Header chosen per field in the mapping step; otherwise recognised from the header row. */
+      mapping: CaseFieldMapping.optional(),
+      /** What to do with a case reference the review already has. Required when there are any. */
+      onExisting: z.enum(['skip', 'update']).optional(),
+      /** Import the valid rows even if others were rejected (otherwise nothing is imported). */
+      validRowsOnly: z.boolean().optional(),
+      /** Replace each case reference by a generated code; the key is returned once, never stored. */
+      pseudonymise: z.boolean().optional(),
+      /** Only read and check the file: the preview. */
+      dryRun: z.boolean().optional(),
+    }),
+    output: z.object({
+      dryRun: z.boolean(),
+      encoding: z.string(),
+      separator: z.string(),
+      columns: z.record(z.string(), z.string()),
+      attributeColumns: z.array(z.string()),
+      rows: z.number().int(),
+      imported: z.number().int(),
+      updated: z.number().int(),
+      skipped: z.number().int(),
+      existing: z.number().int(),
+      rejected: z.array(Rejected),
+      units: z.array(z.string()),
+      preview: z.array(CaseSchema.omit({ id: true, done: true })),
+      key: z.array(z.object({ code: z.string(), ref: z.string() })).optional(),
+    }),
+  }),
+  'cases.list': method({
+    summary: 'Listar akterna i en granskning.',
+    input: z.strictObject({ reviewId: z.string().min(1) }),
+    output: z.object({ cases: z.array(CaseSchema) }),
+  }),
+};

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { identityCheckDigit } from '../../shared/identity/check-digit';
+import { findIdentityNumbers, piiGuardMessage } from '../../shared/identity/pii-guard';
+
+// Only Skatteverket's published test numbers; near misses are derived at run time (see identity-personnummer.test.ts).
+const BOY = '20170101-2393';
+const GIRL = '20190408-2383';
+const WOMAN_OVER_100 = '18900101-9802';
+const COORDINATION_MAN = '19140168-2396';
+const COORDINATION_TEN = '701063-2391';
+const tenDigit = (twelve: string) => twelve.slice(2);
+
+/** The hits as the matched text and kind, which reads better in assertions than offsets. */
+const found = (text: string) => findIdentityNumbers(text).map((h) => [text.slice(h.start, h.end), h.kind]);
+
+describe('findIdentityNumbers — finds', () => {
+  it('a number inside a sentence, with its exact position', () => {
+    const text = `Pojken (${BOY}) bor hos mamma.`;
+    expect(findIdentityNumbers(text)).toEqual([{ start: 8, end: 21, kind: 'personnummer' }]);
+  });
+
+  it.each([
+    ['twelve digits with "-"', GIRL, 'personnummer'],
+    ['twelve digits unbroken', GIRL.replace('-', ''), 'personnummer'],
+    ['ten digits with "-"', tenDigit(GIRL), 'personnummer'],
+    ['ten digits unbroken', tenDigit(GIRL).replace('-', ''), 'personnummer'],
+    ['ten digits with "+"', tenDigit(WOMAN_OVER_100).replace('-', '+'), 'personnummer'],
+    ['a space as separator', tenDigit(GIRL).replace('-', ' '), 'personnummer'],
+    ['a non-breaking space as separator', GIRL.replace('-', '\u00a0'), 'personnummer'],
+    ['an en dash as separator', GIRL.replace('-', '\u2013'), 'personnummer'],
+    ['a dash with spaces around it', GIRL.replace('-', ' - '), 'personnummer'],
+    ['a plus with a space before it', tenDigit(WOMAN_OVER_100).replace('-', ' +'), 'personnummer'],
+    ['a coordination number, twelve digits', COORDINATION_MAN, 'samordningsnummer'],
+    ['a coordination number, ten digits', COORDINATION_TEN, 'samordningsnummer'],
+    ['a coordination number, ten digits unbroken', COORDINATION_TEN.replace('-', ''), 'samordningsnummer'],
+  ])('%s', (_form, number, kind) => {
+    expect(found(`Enligt journalen har barnet nummer ${number}, se akten.`)).toEqual([[number, kind]]);
+  });
+
+  it('at the very start and end of the text, after a colon, and glued to letters', () => {
+    expect(found(BOY)).toEqual([[BOY, 'personnummer']]);
+    expect(found(`pnr:${COORDINATION_TEN}`)).toEqual([[COORDINATION_TEN, 'samordningsnummer']]);
+    expect(found(`P${BOY.replace('-', '')}x`)).toEqual([[BOY.replace('-', ''), 'personnummer']]);
+    expect(found(`Barnet (${tenDigit(BOY)}).`)).toEqual([[tenDigit(BOY), 'personnummer']]);
+  });
+
+  it('every number in a text, in order', () => {
+    const text = `Mamma ${WOMAN_OVER_100} och barnen ${tenDigit(BOY)} samt ${GIRL}; kontakt ${COORDINATION_TEN}.`;
+    expect(found(text)).toEqual([
+      [WOMAN_OVER_100, 'personnummer'],
+      [tenDigit(BOY), 'personnummer'],
+      [GIRL, 'personnummer'],
+      [COORDINATION_TEN, 'samordningsnummer'],
+    ]);
+  });
+
+  it('across a line break between two numbers', () => {
+    expect(found(`${BOY}\n${GIRL}`)).toHaveLength(2);
+  });
+});
+
+describe('findIdentityNumbers — leaves alone', () => {
+  it.each([
+    ['a Stockholm phone number', 'Ring handläggaren på 08-50825262 eller 08-508 252 62.'],
+    ['a mobile number', 'Mobil 070-123 45 67, 070-1234567, 0701234567 eller +46 70 123 45 67.'],
+    ['Dnr', 'Dnr SOF 2024/543, 3.1.1-232/2018 och SOF 2023/625-1-4.'],
+    ['ISO dates', 'Beslut 2024-03-12, uppföljning 2025-01-21.'],
+    ['dates with times', 'Möte 2024-03-12 14:30, 2024-03-12T14:30:00, 2024-03-12 kl. 14.30.'],
+    ['case references', 'Se AKT-2024-0012, 2024-0012 och akt 2024/0012.'],
+    ['an organisation number (Stockholms stad)', 'Fakturan ställs till 212000-0142.'],
+    ['money and counts', 'Kostnad 1 234 567 kr, 8 000 000 kr totalt, 36 akter.'],
+    ['a journal reference', 'journal 2024-03-12, sida 14'],
+  ])('%s', (_what, text) => {
+    expect(findIdentityNumbers(text)).toEqual([]);
+  });
+
+  it.each([BOY, GIRL, WOMAN_OVER_100, COORDINATION_MAN, COORDINATION_TEN])('%s with any other check digit, in every form', (n) => {
+    for (const d of '0123456789') {
+      if (d === n.at(-1)) continue;
+      const miss = n.slice(0, -1) + d;
+      const forms = [miss, miss.replace('-', ''), miss.replace('-', ' ')];
+      if (miss.length === 13) forms.push(tenDigit(miss), tenDigit(miss).replace('-', '+'));
+      for (const form of forms) expect(findIdentityNumbers(`nummer ${form} här`)).toEqual([]);
+    }
+  });
+
+  it('digits with the right check digit but no real date', () => {
+    // Built at run time from dates that do not exist, so no real person's number is written here.
+    for (const nine of ['250230123', '231301123', '190100123', '190432123', '190459123', '190192123', '230229123']) {
+      const ten = nine + identityCheckDigit(nine);
+      expect(findIdentityNumbers(`x ${ten} y`)).toEqual([]);
+      expect(findIdentityNumbers(`x 20${ten} y`)).toEqual([]);
+    }
+  });
+
+  it('a twelve-digit run whose century cannot be a birth year', () => {
+    expect(findIdentityNumbers(`nummer 17${tenDigit(BOY)}`)).toEqual([]);
+    expect(findIdentityNumbers(`nummer 21${tenDigit(BOY).replace('-', '')}`)).toEqual([]);
+  });
+
+  it('a valid number embedded in a longer run of digits', () => {
+    expect(findIdentityNumbers(`1${BOY.replace('-', '')}`)).toEqual([]);
+    expect(findIdentityNumbers(`${BOY.replace('-', '')}7`)).toEqual([]);
+    expect(findIdentityNumbers(`99${COORDINATION_TEN}`)).toEqual([]);
+    expect(findIdentityNumbers(`${COORDINATION_TEN}0`)).toEqual([]);
+  });
+});
+
+describe('piiGuardMessage', () => {
+  it('is null when nothing was found', () => {
+    expect(piiGuardMessage([])).toBeNull();
+  });
+
+  it('blocks in Swedish and names the kind for one hit', () => {
+    expect(piiGuardMessage(findIdentityNumbers(`Barnet ${BOY}`))).toBe(
+      'Texten innehåller något som ser ut som ett personnummer. Ta bort det innan du sparar. Personnummer och samordningsnummer får inte sparas i granskningen.',
+    );
+    expect(piiGuardMessage(findIdentityNumbers(COORDINATION_TEN))).toMatch(/^Texten innehåller något som ser ut som ett samordningsnummer\. Ta bort det innan du sparar\./);
+  });
+
+  it('counts several hits', () => {
+    expect(piiGuardMessage(findIdentityNumbers(`${BOY} och ${GIRL}`))).toMatch(/^Texten innehåller 2 uppgifter som ser ut som personnummer eller samordningsnummer\. Ta bort dem innan du sparar\./);
+  });
+
+  it('never repeats the number or any part of it', () => {
+    expect(piiGuardMessage(findIdentityNumbers(BOY))).not.toMatch(/\d/);
+    expect(piiGuardMessage(findIdentityNumbers(`${BOY} ${COORDINATION_TEN}`))).not.toMatch(/\d\d/); // only the count
+  });
+});
