@@ -8,6 +8,7 @@ import { templateHandlers } from './templates/handlers';
 import { reviewHandlers } from './reviews/handlers';
 import { caseHandlers } from './cases/handlers';
 import { samplingHandlers } from './sampling/handlers';
+import { scoringHandlers } from './scoring/handlers';
 import { APP_VERSION } from './version';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -36,7 +37,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {

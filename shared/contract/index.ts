@@ -5,14 +5,15 @@ import { templateMethods } from './templates';
 import { reviewMethods } from './reviews';
 import { caseMethods } from './cases';
 import { samplingMethods } from './sampling';
+import { scoringMethods } from './scoring';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -18,6 +18,11 @@ export function listCases(db: Database, reviewId: string): CaseFile[] {
   return rows.map(toCase);
 }
 
+export function findCase(db: Database, reviewId: string, caseId: string): CaseFile | undefined {
+  const row = db.prepare('SELECT * FROM case_file WHERE id = ? AND review_id = ?').get(caseId, reviewId) as CaseRow | undefined;
+  return row && toCase(row);
+}
+
 export function existingRefs(db: Database, reviewId: string): Map<string, string> {
   const rows = db.prepare('SELECT ref, id FROM case_file WHERE review_id = ?').all(reviewId) as { ref: string; id: string }[];
   return new Map(rows.map((r) => [r.ref, r.id]));

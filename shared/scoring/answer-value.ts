@@ -1,0 +1,56 @@
+import type { Question, Template } from '../templates/schema';
+import { isValidIsoDate } from '../util/iso-date';
+
+/** An answer as the API carries it: an id (scale, single choice), ids (multiple choice), a date, a number or text. */
+export type AnswerValue = string | string[] | number | null;
+
+export type CheckedValue = { ok: true; stored: string | null } | { ok: false; message: string };
+
+/**
+ * Checks a value against its question and gives the stored text form: scale and single-choice ids
+ * as they are, multiple choice as a JSON array in template order, dates ISO, numbers in JS notation.
+ */
+export function checkAnswerValue(template: Template, question: Question, value: AnswerValue): CheckedValue {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return { ok: true, stored: null };
+  switch (question.type) {
+    case 'scale': {
+      const steps = template.scales[question.scale] ?? [];
+      if (typeof value === 'string' && steps.some((s) => s.id === value)) return { ok: true, stored: value };
+      return { ok: false, message: `Ogiltigt svar på fråga ${question.id}. Tillåtna: ${steps.map((s) => `${s.id} (${s.label})`).join(', ')}.` };
+    }
+    case 'choice': {
+      const ids = question.options.map((o) => o.id);
+      const given = Array.isArray(value) ? value : [value];
+      if (!given.every((v) => typeof v === 'string' && ids.includes(v))) {
+        return { ok: false, message: `Okänt alternativ på fråga ${question.id}. Tillåtna: ${ids.join(', ')}.` };
+      }
+      if (!question.multiple) {
+        if (given.length > 1) return { ok: false, message: `Fråga ${question.id} har bara ett svar.` };
+        return { ok: true, stored: given[0] as string };
+      }
+      return { ok: true, stored: JSON.stringify(ids.filter((id) => given.includes(id))) };
+    }
+    case 'date':
+      if (typeof value === 'string' && isValidIsoDate(value)) return { ok: true, stored: value };
+      return { ok: false, message: `Fråga ${question.id} ska besvaras med ett verkligt datum i formen ÅÅÅÅ-MM-DD.` };
+    case 'number': {
+      const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+([.,]\d+)?$/.test(value.trim()) ? Number(value.trim().replace(',', '.')) : NaN;
+      if (!Number.isFinite(n)) return { ok: false, message: `Fråga ${question.id} ska besvaras med ett tal.` };
+      if (question.integer && !Number.isInteger(n)) return { ok: false, message: `Fråga ${question.id} ska besvaras med ett heltal.` };
+      if (question.min !== undefined && n < question.min) return { ok: false, message: `Fråga ${question.id}: värdet får inte vara mindre än ${question.min}.` };
+      if (question.max !== undefined && n > question.max) return { ok: false, message: `Fråga ${question.id}: värdet får inte vara större än ${question.max}.` };
+      return { ok: true, stored: String(n) };
+    }
+    case 'text':
+      if (typeof value === 'string') return { ok: true, stored: value };
+      return { ok: false, message: `Fråga ${question.id} ska besvaras med text.` };
+  }
+}
+
+/** The API form of a stored value. */
+export function readAnswerValue(question: Question | undefined, stored: string | null): AnswerValue {
+  if (stored === null) return null;
+  if (question?.type === 'choice' && question.multiple) return JSON.parse(stored) as string[];
+  if (question?.type === 'number') return Number(stored);
+  return stored;
+}
