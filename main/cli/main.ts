@@ -9,6 +9,7 @@ import { templateCommands } from './commands/template';
 import { reviewCommands } from './commands/review';
 import { caseCommands } from './commands/cases';
 import { sampleCommands } from './commands/sample';
+import { answerCommands } from './commands/answers';
 
 export interface CliIo {
   stdout: Writable;
@@ -19,7 +20,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands, ...answerCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db'];

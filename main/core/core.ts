@@ -9,6 +9,7 @@ import { reviewHandlers } from './reviews/handlers';
 import { caseHandlers } from './cases/handlers';
 import { samplingHandlers } from './sampling/handlers';
 import { scoringHandlers } from './scoring/handlers';
+import { answerTransferHandlers } from './scoring/transfer-handlers';
 import { APP_VERSION } from './version';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -37,7 +38,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {

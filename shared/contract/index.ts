@@ -6,14 +6,15 @@ import { reviewMethods } from './reviews';
 import { caseMethods } from './cases';
 import { samplingMethods } from './sampling';
 import { scoringMethods } from './scoring';
+import { answerTransferMethods } from './answers-transfer';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

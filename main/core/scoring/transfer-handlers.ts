@@ -1,0 +1,126 @@
+import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
+import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
+import { findIdentityNumbers } from '../../../shared/identity/pii-guard';
+import { readCsv } from '../../../shared/import/csv';
+import { normalizeHeader } from '../../../shared/import/headers';
+import { checkAnswerValue, type AnswerValue } from '../../../shared/scoring/answer-value';
+import type { Question, Template } from '../../../shared/templates/schema';
+import { formatNumber } from '../../../shared/util/format-sv';
+import type { HandlerMap } from '../dispatch';
+import { DomainError, invalid } from '../errors';
+import { requireReview } from '../reviews/handlers';
+import { reviewTemplate } from './handlers';
+
+interface Rejected {
+  row: number;
+  reason: string;
+}
+
+export const answerTransferHandlers: HandlerMap = {
+  'answers.import': ({ reviewId, fileName, contentBase64, validRowsOnly }, { db, now, actor }) => {
+    requireReview(db, reviewId);
+    const template = reviewTemplate(db, reviewId);
+    const bytes = Buffer.from(contentBase64, 'base64');
+    if (bytes.length > MAX_CASE_LIST_BYTES * 2) throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB).`);
+    const csv = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    const where = fileName ? `${fileName}: ` : '';
+    if (!csv.ok) throw invalid(`${where}${csv.message}`);
+    const columns = Object.fromEntries(csv.header.map((h, i) => [normalizeHeader(h), i]));
+    const col = { akt: columns.akt, fraga: columns.fraga, svar: columns.svar, anteckning: columns.anteckning };
+    const missing = (['akt', 'fraga', 'svar'] as const).filter((k) => col[k] === undefined);
+    if (missing.length) throw invalid(`${where}Rubrikraden ska vara akt;fråga;svar;anteckning (anteckning kan utelämnas). Saknas: ${missing.map((m) => (m === 'fraga' ? 'fråga' : m)).join(', ')}.`);
+
+    const caseIds = new Map((db.prepare('SELECT ref, id FROM case_file WHERE review_id = ?').all(reviewId) as { ref: string; id: string }[]).map((r) => [r.ref, r.id]));
+    const questions = new Map(template.questions.map((q) => [q.id, q]));
+    const rejected: Rejected[] = csv.problems.map((p) => ({ row: p.row, reason: p.message }));
+    const accepted: { caseId: string; questionId: string; value: string | null; note: string | null }[] = [];
+    const seen = new Map<string, number>();
+
+    for (const { row, cells } of csv.rows) {
+      const ref = (cells[col.akt] ?? '').trim();
+      const questionId = (cells[col.fraga] ?? '').trim();
+      const raw = (cells[col.svar] ?? '').trim();
+      const note = col.anteckning === undefined ? '' : (cells[col.anteckning] ?? '').trim();
+      const caseId = caseIds.get(ref);
+      const question = questions.get(questionId);
+      const reject = (reason: string) => rejected.push({ row, reason });
+      if (!caseId) {
+        reject(ref ? `Akten "${ref}" finns inte i granskningen.` : 'Akt saknas.');
+        continue;
+      }
+      if (!question) {
+        reject(questionId ? `Frågan "${questionId}" finns inte i mallen.` : 'Fråga saknas.');
+        continue;
+      }
+      const key = `${caseId}\u0000${questionId}`;
+      if (seen.has(key)) {
+        reject(`Akt "${ref}" och fråga "${questionId}" finns redan på rad ${seen.get(key)}.`);
+        continue;
+      }
+      const checked = checkAnswerValue(template, question, fromCell(template, question, raw));
+      if (!checked.ok) {
+        reject(checked.message);
+        continue;
+      }
+      if (findIdentityNumbers(note).length > 0 || (question.type === 'text' && findIdentityNumbers(raw).length > 0)) {
+        reject('Raden innehåller något som ser ut som ett personnummer eller samordningsnummer, som inte får sparas.');
+        continue;
+      }
+      seen.set(key, row);
+      accepted.push({ caseId, questionId, value: checked.stored, note: note || null });
+    }
+    rejected.sort((a, b) => a.row - b.row);
+    if (rejected.length > 0 && !validRowsOnly) {
+      throw new DomainError(
+        'VALIDATION',
+        `${where}${rejected.length === 1 ? 'En rad' : `${formatNumber(rejected.length)} rader`} kunde inte läsas, så inga svar importerades.`,
+        rejected.map((r) => ({ path: `rad ${r.row}`, message: r.reason })),
+      );
+    }
+    const nowIso = now().toISOString();
+    // One statement, one transaction: a million rows commit together or not at all.
+    const upsert = db.prepare(
+      `INSERT INTO answer (case_id, question_id, value, note, file_ref, updated_at, updated_by) VALUES (?, ?, ?, ?, NULL, ?, ?)
+       ON CONFLICT (case_id, question_id) DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
+    db.transaction(() => {
+      for (const a of accepted) upsert.run(a.caseId, a.questionId, a.value, a.note, nowIso, actor);
+    })();
+    return { imported: accepted.length, rejected };
+  },
+
+  'answers.export': ({ reviewId }, { db }) => {
+    const review = requireReview(db, reviewId);
+    const template = reviewTemplate(db, reviewId);
+    const position = new Map(template.questions.map((q, i) => [q.id, i]));
+    const questions = new Map(template.questions.map((q) => [q.id, q]));
+    const rows = db
+      .prepare('SELECT c.ref, a.question_id, a.value, a.note FROM answer a JOIN case_file c ON c.id = a.case_id WHERE c.review_id = ? ORDER BY c.ref')
+      .all(reviewId) as { ref: string; question_id: string; value: string | null; note: string | null }[];
+    rows.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : (position.get(a.question_id) ?? 0) - (position.get(b.question_id) ?? 0)));
+    const lines = [csvLine(['akt', 'fråga', 'svar', 'anteckning'])];
+    for (const r of rows) lines.push(csvLine([r.ref, r.question_id, toCell(questions.get(r.question_id), r.value), r.note]));
+    return { csv: `${UTF8_BOM}${lines.join('\r\n')}\r\n`, rows: rows.length, fileName: `svar-${review.id}.csv` };
+  },
+};
+
+/** A cell as written by people: a scale or option id or its label, several options with "|", a date, a number. */
+function fromCell(template: Template, question: Question, raw: string): AnswerValue {
+  if (raw === '') return null;
+  const byLabel = (items: { id: string; label: string }[], text: string) => {
+    const t = text.trim().toLowerCase();
+    return items.find((i) => i.id.toLowerCase() === t || i.label.toLowerCase() === t)?.id ?? text.trim();
+  };
+  if (question.type === 'scale') return byLabel(template.scales[question.scale] ?? [], raw);
+  if (question.type === 'choice') {
+    const parts = raw.split('|').map((p) => byLabel(question.options, p));
+    return question.multiple ? parts : parts.length === 1 ? parts[0] : parts;
+  }
+  return raw;
+}
+
+function toCell(question: Question | undefined, stored: string | null): string {
+  if (stored === null) return '';
+  if (question?.type === 'choice' && question.multiple) return (JSON.parse(stored) as string[]).join('|');
+  return stored;
+}
