@@ -1,0 +1,17 @@
+import { benchCore, must, TEST_NUMBERS, time } from './support';
+
+/** Case-list import of 100,000 rows (CSV with personal numbers, through dispatch, one transaction). */
+const ROWS = 100_000;
+const core = benchCore();
+try {
+  const { id: reviewId } = await must<{ id: string }>(core, 'reviews.create', { templateId: 'genomlysning-barnarenden', title: 'Bench', referenceDate: '2024-12-31' });
+  const lines = ['akt;personnummer;enhet;insats;beslutsdatum'];
+  for (let i = 0; i < ROWS; i++) lines.push(`AKT-${i};${TEST_NUMBERS[i % 4]};Enhet ${i % 11};FFT;2024-03-12`);
+  const contentBase64 = Buffer.from(lines.join('\r\n')).toString('base64');
+  const result = await time(`cases.import, ${ROWS.toLocaleString('sv-SE')} rader (${(contentBase64.length / 1024 / 1024).toFixed(1)} MB base64)`, () =>
+    must<{ imported: number }>(core, 'cases.import', { reviewId, contentBase64 }),
+  );
+  if (result.imported !== ROWS) throw new Error(`imported ${result.imported}`);
+} finally {
+  core.dispose();
+}
