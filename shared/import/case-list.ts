@@ -51,6 +51,20 @@ export interface CaseListOptions {
 export function parseCaseList(bytes: Uint8Array, options: CaseListOptions): CaseListParse {
   const csv = readCsv(bytes);
   if (!csv.ok) return { ok: false, message: csv.message };
+  return parseCaseTable(csv, options);
+}
+
+/** A table read from CSV or a spreadsheet: header, data rows with their row numbers, row problems. */
+export interface CaseTable {
+  encoding: string;
+  separator: CsvSeparator;
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+  problems: { row: number; message: string }[];
+}
+
+export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseListParse {
+  if (csv.rows.length === 0) return { ok: false, message: 'Filen innehåller bara en rubrikrad och inga rader med data.' };
 
   const mapping = recognizeHeaders(csv.header);
   const fields = { ...mapping.fields };

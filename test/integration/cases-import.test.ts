@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +95,24 @@ describe('cases.import', () => {
     expect((await core.fails('cases.import', { reviewId, contentBase64: b64('akt;enhet\r\n') })).message).toMatch(/bara en rubrikrad/);
     expect((await core.fails('cases.import', { reviewId, fileName: 'lista.csv', contentBase64: b64('akt;kön\nA1;F\n') })).message).toMatch(/^lista\.csv: Kolumnen "enhet" saknas\. Rubrikraden har: "akt", "kön"\./);
     expect((await core.fails('cases.import', { reviewId: 'nej', contentBase64: b64('akt;enhet\nA;B\n') })).code).toBe('NOT_FOUND');
+  });
+
+  it('reads the first sheet of an .xlsx file, with numbers, dates and text cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Akter');
+    sheet.addRow(['Aktnummer', 'Personnummer', 'Födelsedatum', 'Stadsdel', 'Beslutsdatum']);
+    sheet.addRow(['X-1', Number(BOY.replace('-', '')), null, 'Enhet A', new Date(Date.UTC(2024, 2, 12))]);
+    sheet.addRow(['X-2', null, new Date(Date.UTC(2019, 3, 8)), 'Enhet B', null]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await core.call('cases.import', { reviewId, fileName: 'akter.xlsx', contentBase64: bytes.toString('base64') });
+    expect(result).toMatchObject({ encoding: 'xlsx', imported: 2, rejected: [] });
+    const { cases } = await core.call('cases.list', { reviewId });
+    expect(cases.map((c) => [c.ref, c.unit, c.sex, c.age, c.attributes])).toEqual([
+      ['X-1', 'Enhet A', 'M', 7, { Beslutsdatum: '2024-03-12' }],
+      ['X-2', 'Enhet B', 'U', 5, {}],
+    ]);
+    const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('inte en riktig zip')]);
+    expect((await core.fails('cases.import', { reviewId, fileName: 'trasig.xlsx', contentBase64: broken.toString('base64') })).message).toMatch(/^trasig\.xlsx: Filen kunde inte läsas som en Excel-fil/);
   });
 
   it('previews without writing anything', async () => {

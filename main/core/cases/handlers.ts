@@ -1,5 +1,6 @@
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
-import { parseCaseList, type ParsedCase } from '../../../shared/import/case-list';
+import { parseCaseList, parseCaseTable, type ParsedCase } from '../../../shared/import/case-list';
+import { looksLikeXlsx, readXlsxTable } from './xlsx';
 import { formatNumber } from '../../../shared/util/format-sv';
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid } from '../errors';
@@ -10,18 +11,21 @@ import { existingRefs, insertCase, listCases, updateCase } from './repository';
 const PREVIEW_ROWS = 20;
 
 export const caseHandlers: HandlerMap = {
-  'cases.import': (input, { db, now, newId }) => {
+  'cases.import': async (input, { db, now, newId }) => {
     const review = requireReview(db, input.reviewId);
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > MAX_CASE_LIST_BYTES) {
       throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB). En akt-lista får vara högst ${MAX_CASE_LIST_BYTES / 1024 / 1024} MB.`);
     }
-    const parsed = parseCaseList(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
-      referenceDate: review.referenceDate,
-      targetGroup: review.targetGroup,
-      mapping: input.mapping,
-    });
     const where = input.fileName ? `${input.fileName}: ` : '';
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const options = { referenceDate: review.referenceDate, targetGroup: review.targetGroup, mapping: input.mapping };
+    let parsed;
+    if (looksLikeXlsx(view)) {
+      const sheet = await readXlsxTable(view);
+      if (!sheet.ok) throw invalid(`${where}${sheet.message}`);
+      parsed = parseCaseTable(sheet.table, options);
+    } else parsed = parseCaseList(view, options);
     if (!parsed.ok) throw invalid(`${where}${parsed.message}`);
 
     let cases: ParsedCase[] = parsed.cases;
