@@ -14,7 +14,7 @@ export async function buildAll({ quiet = false } = {}) {
     target: 'node22',
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'exceljs'],
   };
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/electron/main.ts')], outfile: path.join(ROOT, 'build/electron/main.cjs') });
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMethodName } from '../../shared/contract';
+import { isKnownMethodName } from '../../shared/contract/method-names';
 import { IPC } from '../electron/ipc-channels';
 
 /**
@@ -8,7 +8,7 @@ import { IPC } from '../electron/ipc-channels';
  */
 contextBridge.exposeInMainWorld('bridge', {
   invoke(method: string, input: unknown) {
-    if (!isMethodName(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd åtgärd: ${String(method).slice(0, 100)}.` } });
+    if (!isKnownMethodName(method)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Okänd åtgärd: ${String(method).slice(0, 100)}.` } });
     return ipcRenderer.invoke(IPC.invoke, method, input);
   },
   openFile(filters: { name: string; extensions: string[] }[]) {
