@@ -1,0 +1,48 @@
+import { AppFooter } from './frame/AppFooter';
+import { AppHeader } from './frame/AppHeader';
+import { MainNav } from './frame/MainNav';
+import { NotFoundScreen } from './frame/NotFoundScreen';
+import type { Route } from './routing/routes';
+import { useRoute } from './routing/useRoute';
+import { TemplateEditorScreen } from './screens/templates/editor/TemplateEditorScreen';
+import { TemplateListScreen } from './screens/templates/list/TemplateListScreen';
+import { TemplatePreviewScreen } from './screens/templates/preview/TemplatePreviewScreen';
+import { ReviewListScreen } from './screens/reviews/list/ReviewListScreen';
+import { ReviewScreen } from './screens/reviews/review/ReviewScreen';
+import { ScoringScreen } from './screens/scoring/ScoringScreen';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'templates':
+      return <TemplateListScreen />;
+    case 'template':
+      return <TemplateEditorScreen key={route.id} id={route.id} />;
+    case 'preview':
+      return <TemplatePreviewScreen key={route.id} id={route.id} />;
+    case 'reviews':
+      return <ReviewListScreen />;
+    case 'review':
+      return <ReviewScreen key={route.id} id={route.id} />;
+    case 'scoring':
+      return <ScoringScreen key={`${route.reviewId}/${route.caseId}`} reviewId={route.reviewId} caseId={route.caseId} />;
+    case 'notFound':
+      return <NotFoundScreen />;
+  }
+}
+
+/** The application frame: header with the status line, navigation, and one screen per hash route. */
+export function App() {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <AppHeader />
+      <div className="app-body">
+        <MainNav route={route} />
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+      </div>
+      <AppFooter />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { StatusRegion } from './StatusRegion';
+
+/** Product name and the live status line. */
+export function AppHeader() {
+  return (
+    <header className="app-header">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // A plain "#main" would change the hash route.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Hoppa till innehållet
+      </a>
+      <p className="brand">Granskningsbänken</p>
+      <StatusRegion />
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import { useScoring } from '../../state/scoring-store';
+
+const TEXT = { saving: 'Sparar…', saved: 'Sparat', error: 'Inte sparat', blocked: 'Inte sparat' } as const;
+
+/** "Sparar…" while a call is in flight, "Sparat" only after it resolved; the frame's live region reads it out. */
+export function SaveStatusText({ questionId }: { questionId: string }) {
+  const status = useScoring((s) => s.status[questionId]);
+  if (!status) return <span className="save-status" data-state="idle" />;
+  return (
+    <span className={`save-status save-${status.state}`} data-state={status.state}>
+      {TEXT[status.state]}
+      {status.state === 'error' && status.message ? `: ${status.message}` : ''}
+    </span>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { ScreenHeading } from '../../frame/ScreenHeading';
+import { hrefFor, navigate } from '../../routing/routes';
+import { useScoring } from '../../state/scoring-store';
+import { announce } from '../../state/status-store';
+import { sexLabel } from '../reviews/labels';
+import { KeyboardHelp } from './KeyboardHelp';
+import { ScoringArea } from './ScoringArea';
+import { ScoringProgress } from './ScoringProgress';
+
+/** Marks the open file done and opens the next file not yet done, or the review when all are done. */
+async function finishCase(reviewId: string): Promise<void> {
+  const next = await useScoring.getState().finishAndNext();
+  if (next === undefined) return;
+  if (next) navigate({ name: 'scoring', reviewId, caseId: next.caseId });
+  else {
+    announce('Akten är klar. Alla akter i urvalet är färdiggranskade.', 'success');
+    navigate({ name: 'review', id: reviewId });
+  }
+}
+
+/** Aktgranskning: one sampled file scored question by question, every answer saved as it is given. */
+export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: string }) {
+  const loadState = useScoring((s) => s.loadState);
+  const loadError = useScoring((s) => s.loadError);
+  const view = useScoring((s) => s.view);
+  const questions = useScoring((s) => s.questions);
+  const leaving = useScoring((s) => s.leaving);
+  const leaveError = useScoring((s) => s.leaveError);
+  const reviewHref = hrefFor({ name: 'review', id: reviewId });
+
+  useEffect(() => {
+    void useScoring.getState().open(reviewId, caseId);
+    return () => void useScoring.getState().flushAll();
+  }, [reviewId, caseId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void finishCase(reviewId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [reviewId]);
+
+  if (loadState === 'error') {
+    return (
+      <div className="screen">
+        <ScreenHeading>Akten kunde inte öppnas</ScreenHeading>
+        <div className="alert alert-error" role="alert">
+          <p>{loadError}</p>
+        </div>
+        <p>
+          <a href={reviewHref}>Tillbaka till granskningen</a>
+        </p>
+      </div>
+    );
+  }
+  if (loadState !== 'ready' || !view) {
+    return (
+      <div className="screen">
+        <ScreenHeading title="Aktgranskning">Hämtar akten…</ScreenHeading>
+      </div>
+    );
+  }
+
+  const { template } = view;
+  const indexed = questions.map((question, index) => ({ question, index }));
+  return (
+    <div className="screen screen-scoring">
+      <p className="breadcrumb">
+        <a href={hrefFor({ name: 'reviews' })}>Granskningar</a> <span aria-hidden="true">›</span> <a href={reviewHref}>Granskningen</a>{' '}
+        <span aria-hidden="true">›</span> Akt {view.case.ref}
+      </p>
+      <ScreenHeading title={`Akt ${view.case.ref}`}>Akt {view.case.ref}</ScreenHeading>
+      <p className="case-meta">
+        {view.case.unit} · {sexLabel(view.case.sex, template.targetGroup)} · {view.case.ageBand ? `${view.case.ageBand} år` : 'ålder okänd'} · {template.name} version{' '}
+        {template.version}
+        {view.case.done && <strong className="done-badge"> · Färdiggranskad</strong>}
+      </p>
+      <ScoringProgress />
+      <KeyboardHelp />
+      {template.areas.map((area) => (
+        <ScoringArea key={area.id} area={area} template={template} questions={indexed.filter((q) => q.question.area === area.id)} />
+      ))}
+      <div className="scoring-finish">
+        {leaveError && (
+          <p className="field-issues" role="alert">
+            {leaveError}
+          </p>
+        )}
+        <button type="button" className="primary" disabled={leaving} aria-keyshortcuts="Control+Enter" onClick={() => void finishCase(reviewId)}>
+          Klar – nästa akt <kbd aria-hidden="true">Ctrl+Enter</kbd>
+        </button>
+        {view.case.done && (
+          <button type="button" onClick={() => void useScoring.getState().setDone(false)}>
+            Öppna akten igen
+          </button>
+        )}
+        <a href={reviewHref}>Tillbaka till granskningen</a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { navigate } from '../../../routing/routes';
+import { useTemplateList } from '../../../state/template-list-store';
+
+/** "Ny mall": asks for a name, creates a blank template on the six quality areas and opens it. */
+export function NewTemplateForm() {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState('');
+  const busy = useTemplateList((s) => s.busy);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
+  if (!open) {
+    return (
+      <button type="button" className="primary" ref={toggleRef} onClick={() => setOpen(true)}>
+        Ny mall
+      </button>
+    );
+  }
+
+  const close = () => {
+    setOpen(false);
+    setName('');
+    setProblem('');
+  };
+
+  return (
+    <form
+      className="inline-form"
+      aria-label="Ny mall"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!name.trim()) {
+          setProblem('Ge mallen ett namn.');
+          inputRef.current?.focus();
+          return;
+        }
+        const id = await useTemplateList.getState().createBlank(name);
+        if (id) navigate({ name: 'template', id });
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && close()}
+    >
+      <div className="field">
+        <label htmlFor="new-template-name">Namn på den nya mallen</label>
+        <input
+          id="new-template-name"
+          ref={inputRef}
+          value={name}
+          autoComplete="off"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'new-template-name-issues' : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            setProblem('');
+          }}
+        />
+        {problem && (
+          <ul className="field-issues" id="new-template-name-issues">
+            <li>{problem}</li>
+          </ul>
+        )}
+      </div>
+      <button type="submit" className="primary" disabled={busy}>
+        Skapa mall
+      </button>
+      <button type="button" onClick={close}>
+        Avbryt
+      </button>
+    </form>
+  );
+}

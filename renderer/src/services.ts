@@ -1,0 +1,25 @@
+import { api as defaultApi, type ApiClient } from './api/client';
+import { pickFile as defaultPickFile, saveFile as defaultSaveFile } from './api/files';
+
+/**
+ * The outside world as seen by the stores: the API client and the file dialogs. Tests swap them
+ * with `configureServices` (e.g. `createApiClient(fakeTransport)`); screens never import them directly.
+ */
+export interface Services {
+  api: ApiClient;
+  pickFile: typeof defaultPickFile;
+  saveFile: typeof defaultSaveFile;
+}
+
+const defaults: Services = { api: defaultApi, pickFile: defaultPickFile, saveFile: defaultSaveFile };
+let current: Services = { ...defaults };
+
+export const services = (): Services => current;
+
+export function configureServices(overrides: Partial<Services>): void {
+  current = { ...current, ...overrides };
+}
+
+export function resetServices(): void {
+  current = { ...defaults };
+}

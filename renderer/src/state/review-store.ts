@@ -1,0 +1,303 @@
+import { create } from 'zustand';
+import type { CaseFile } from '../../../shared/contract/cases';
+import type { InputOf, OutputOf } from '../../../shared/contract';
+import type { Review } from '../../../shared/contract/reviews';
+import type { SampleRecord } from '../../../shared/contract/sampling';
+import type { ApiError } from '../../../shared/result';
+import { services } from '../services';
+import { announce } from './status-store';
+import { toApiError } from './template-editor-store';
+
+export type ImportResult = OutputOf<'cases.import'>;
+export type Overview = OutputOf<'scoring.overview'>;
+export type SamplingMethod = InputOf<'sampling.draw'>['method'];
+export type DropoutReason = InputOf<'sampling.dropout'>['reason'];
+
+/** The import in progress: the picked file, its preview (dry run) and the user's choices. */
+export interface ImportSession {
+  fileName: string;
+  contentBase64: string;
+  preview: ImportResult;
+  onExisting: 'skip' | 'update';
+  pseudonymise: boolean;
+  error?: ApiError;
+}
+
+/** A pseudonymisation key returned by the last import; held in memory only until dismissed. */
+export interface KeyFile {
+  lines: { code: string; ref: string }[];
+  savedAs: string | null;
+}
+
+interface ReviewData {
+  id?: string;
+  loadState: 'idle' | 'loading' | 'ready' | 'error';
+  loadError?: string;
+  review?: Review;
+  cases: CaseFile[];
+  sample: SampleRecord | null;
+  overview?: Overview;
+  busy: boolean;
+  importSession?: ImportSession;
+  importError?: ApiError;
+  keyFile?: KeyFile;
+  /** The last draw was refused because a sample exists: offer "Dra om". */
+  drawConflict?: { message: string; method: SamplingMethod; seed?: string };
+  drawError?: ApiError;
+  shortfall: number;
+  /** The outcome of the last dropout, shown above the sample. */
+  lastDropout?: { ref: string; replacement: { caseId: string; ref: string } | null };
+}
+
+interface ReviewState extends ReviewData {
+  open(id: string): Promise<void>;
+  refresh(): Promise<void>;
+  update(patch: Omit<InputOf<'reviews.update'>, 'reviewId'>): Promise<ApiError | undefined>;
+  setArchived(archived: boolean): Promise<void>;
+  startImport(): Promise<void>;
+  setImportOptions(patch: Partial<Pick<ImportSession, 'onExisting' | 'pseudonymise'>>): void;
+  cancelImport(): void;
+  commitImport(): Promise<boolean>;
+  saveKeyFile(): Promise<void>;
+  dismissKeyFile(): void;
+  draw(method: SamplingMethod, seed: string | undefined, replace?: boolean): Promise<boolean>;
+  cancelRedraw(): void;
+  dropout(caseId: string, reason: DropoutReason, note?: string): Promise<{ ok: boolean; replacement?: { caseId: string; ref: string } | null; error?: ApiError }>;
+}
+
+const initial: ReviewData = {
+  id: undefined,
+  loadState: 'idle',
+  loadError: undefined,
+  review: undefined,
+  cases: [],
+  sample: null,
+  overview: undefined,
+  busy: false,
+  importSession: undefined,
+  importError: undefined,
+  keyFile: undefined,
+  drawConflict: undefined,
+  drawError: undefined,
+  shortfall: 0,
+  lastDropout: undefined,
+};
+
+/** Base64 without blowing the call stack on a large file. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** The key file: one "kod;akt" line per case, with a header line. */
+export function keyFileText(lines: KeyFile['lines']): string {
+  return ['kod;akt', ...lines.map((l) => `${l.code};${l.ref}`)].join('\r\n') + '\r\n';
+}
+
+export const KEY_FILE_NAME = 'kodnyckel.csv';
+
+/** One open review: details, its case list, the sample and the import in progress. */
+export const useReview = create<ReviewState>()((set, get) => {
+  const api = () => services().api;
+
+  async function loadAll(id: string): Promise<void> {
+    const [review, { cases }, sample, overview] = await Promise.all([
+      api().call('reviews.get', { reviewId: id }),
+      api().call('cases.list', { reviewId: id }),
+      api().call('sampling.get', { reviewId: id }),
+      api().call('scoring.overview', { reviewId: id }).catch(() => undefined),
+    ]);
+    if (get().id !== id) return;
+    set({ review, cases, sample, overview, loadState: 'ready' });
+  }
+
+  return {
+    ...initial,
+
+    async open(id) {
+      set({ ...initial, id, loadState: 'loading' });
+      try {
+        await loadAll(id);
+      } catch (error) {
+        if (get().id === id) set({ loadState: 'error', loadError: toApiError(error).message });
+      }
+    },
+
+    async refresh() {
+      const id = get().id;
+      if (!id) return;
+      try {
+        await loadAll(id);
+      } catch (error) {
+        announce(toApiError(error).message, 'error');
+      }
+    },
+
+    async update(patch) {
+      const id = get().id!;
+      set({ busy: true });
+      announce('Sparar…', 'busy');
+      try {
+        const review = await api().call('reviews.update', { reviewId: id, ...patch });
+        set({ review });
+        announce('Granskningens uppgifter sparades.', 'success');
+        return undefined;
+      } catch (error) {
+        const apiError = toApiError(error);
+        announce(apiError.message, 'error');
+        return apiError;
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    async setArchived(archived) {
+      const id = get().id!;
+      set({ busy: true });
+      try {
+        const review = await api().call('reviews.archive', { reviewId: id, archived });
+        set({ review });
+        announce(archived ? 'Granskningen arkiverades.' : 'Granskningen togs fram ur arkivet.', 'success');
+      } catch (error) {
+        announce(toApiError(error).message, 'error');
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    async startImport() {
+      set({ importError: undefined, importSession: undefined });
+      let picked;
+      try {
+        picked = await services().pickFile([{ name: 'Akt-lista (CSV)', extensions: ['csv', 'txt'] }]);
+      } catch (error) {
+        set({ importError: { code: 'INTERNAL', message: `Filen kunde inte öppnas: ${error instanceof Error ? error.message : String(error)}` } });
+        return;
+      }
+      if (!picked) return;
+      set({ busy: true });
+      announce(`Läser ${picked.name}…`, 'busy');
+      try {
+        const contentBase64 = bytesToBase64(picked.bytes);
+        const preview = await api().call('cases.import', { reviewId: get().id!, fileName: picked.name, contentBase64, dryRun: true });
+        set({ importSession: { fileName: picked.name, contentBase64, preview, onExisting: 'skip', pseudonymise: false } });
+        announce(`Förhandsgranskning av ${picked.name} är klar.`, 'info');
+      } catch (error) {
+        const apiError = toApiError(error);
+        set({ importError: apiError });
+        announce(`${picked.name} kunde inte läsas.`, 'error');
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    setImportOptions(patch) {
+      const s = get().importSession;
+      if (s) set({ importSession: { ...s, ...patch } });
+    },
+
+    cancelImport() {
+      set({ importSession: undefined, importError: undefined });
+      announce('Ingenting importerades.', 'info');
+    },
+
+    async commitImport() {
+      const s = get().importSession;
+      if (!s) return false;
+      set({ busy: true });
+      announce('Importerar…', 'busy');
+      try {
+        const result = await api().call('cases.import', {
+          reviewId: get().id!,
+          fileName: s.fileName,
+          contentBase64: s.contentBase64,
+          validRowsOnly: s.preview.rejected.length > 0 ? true : undefined,
+          onExisting: s.preview.existing > 0 ? s.onExisting : undefined,
+          pseudonymise: s.pseudonymise || undefined,
+        });
+        set({ importSession: undefined });
+        const parts = [`${result.imported} ${result.imported === 1 ? 'akt importerades' : 'akter importerades'}`];
+        if (result.updated) parts.push(`${result.updated} uppdaterades`);
+        if (result.skipped) parts.push(`${result.skipped} fanns redan och hoppades över`);
+        let message = `${parts.join(', ')}.`;
+        if (result.key) {
+          const keyFile: KeyFile = { lines: result.key, savedAs: null };
+          set({ keyFile });
+          await get().saveKeyFile();
+          const saved = get().keyFile?.savedAs;
+          message += saved ? ` Kodnyckeln sparades som ${saved}. Den finns inte kvar i databasen.` : ' Kodnyckeln är inte sparad ännu.';
+        }
+        announce(message, 'success');
+        await get().refresh();
+        return true;
+      } catch (error) {
+        const apiError = toApiError(error);
+        set({ importSession: { ...s, error: apiError } });
+        announce(apiError.message, 'error');
+        return false;
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    async saveKeyFile() {
+      const keyFile = get().keyFile;
+      if (!keyFile) return;
+      try {
+        const savedAs = await services().saveFile(KEY_FILE_NAME, keyFileText(keyFile.lines), 'text/csv');
+        set({ keyFile: { ...keyFile, savedAs: savedAs ?? keyFile.savedAs } });
+      } catch (error) {
+        announce(`Kodnyckeln kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      }
+    },
+
+    dismissKeyFile: () => set({ keyFile: undefined }),
+
+    async draw(method, seed, replace) {
+      set({ busy: true, drawError: undefined, drawConflict: undefined });
+      announce('Drar urval…', 'busy');
+      try {
+        const result = await api().call('sampling.draw', { reviewId: get().id!, method, ...(seed ? { seed } : {}), ...(replace ? { replace: true } : {}) });
+        set({ shortfall: result.shortfall });
+        announce(`Urvalet drogs: ${result.sample.length} akter med fröet ${result.seed}.`, 'success');
+        await get().refresh();
+        return true;
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.code === 'CONFLICT' && !replace && !/redan granskats/.test(apiError.message)) set({ drawConflict: { message: apiError.message, method, seed } });
+        else set({ drawError: apiError });
+        announce(apiError.message, 'error');
+        return false;
+      } finally {
+        set({ busy: false });
+      }
+    },
+
+    cancelRedraw: () => set({ drawConflict: undefined }),
+
+    async dropout(caseId, reason, note) {
+      set({ busy: true });
+      try {
+        const { replacement } = await api().call('sampling.dropout', { reviewId: get().id!, caseId, reason, ...(note ? { note } : {}) });
+        const ref = get().sample?.cases.find((c) => c.caseId === caseId)?.ref ?? '';
+        set({ lastDropout: { ref, replacement } });
+        announce(replacement ? `Akten markerades som bortfall. Ersättare: ${replacement.ref}.` : 'Akten markerades som bortfall. Det finns ingen ersättare kvar i enheten.', 'success');
+        await get().refresh();
+        return { ok: true, replacement };
+      } catch (error) {
+        const apiError = toApiError(error);
+        announce(apiError.message, 'error');
+        return { ok: false, error: apiError };
+      } finally {
+        set({ busy: false });
+      }
+    },
+  };
+});
+
+/** For tests. */
+export function resetReview(): void {
+  useReview.setState({ ...initial }, false);
+}

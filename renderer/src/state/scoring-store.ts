@@ -1,0 +1,341 @@
+import { create } from 'zustand';
+import type { OutputOf } from '../../../shared/contract';
+import type { AnswerValue } from '../../../shared/scoring/answer-value';
+import { findIdentityNumbers, piiGuardMessage } from '../../../shared/identity/pii-guard';
+import type { Question, Template } from '../../../shared/templates/schema';
+import { services } from '../services';
+import { announce } from './status-store';
+import { toApiError } from './template-editor-store';
+
+export type CaseView = OutputOf<'scoring.caseView'>;
+export type Overview = OutputOf<'scoring.overview'>;
+
+/** How long typing may pause before a free text is saved; blur and leaving save at once. */
+export const TEXT_SAVE_DELAY_MS = 500;
+
+/** The free-text fields of one answer: the note, the pointer into the file, and a text question's answer. */
+export type TextField = 'note' | 'fileRef' | 'value';
+
+export interface AnswerState {
+  value: AnswerValue;
+  note: string | null;
+  fileRef: string | null;
+}
+
+/** saving: a call is in flight · saved: the last call committed · error: refused · blocked: the PII guard held it back */
+export interface SaveStatus {
+  state: 'saving' | 'saved' | 'error' | 'blocked';
+  message?: string;
+}
+
+interface ScoringData {
+  reviewId?: string;
+  caseId?: string;
+  loadState: 'idle' | 'loading' | 'ready' | 'error';
+  loadError?: string;
+  view?: CaseView;
+  /** The questions in the order the reviewer meets them: area by area. */
+  questions: Question[];
+  /** What the server has committed. */
+  saved: Record<string, AnswerState & { updatedAt?: string }>;
+  /** What the screen shows: saved plus what is being saved. */
+  shown: Record<string, AnswerState>;
+  /** The text in each free-text field, saved or not. */
+  texts: Record<string, Record<TextField, string>>;
+  /** PII guard messages per field; such text is never sent. */
+  textIssues: Record<string, Partial<Record<TextField, string>>>;
+  status: Record<string, SaveStatus>;
+  current: number;
+  /** Bumped when keyboard navigation should move focus to the current question. */
+  focusTick: number;
+  guidanceOpen: Record<string, boolean>;
+  overview?: Overview;
+  leaving: boolean;
+  leaveError?: string;
+}
+
+export interface ScoringState extends ScoringData {
+  open(reviewId: string, caseId: string): Promise<void>;
+  setCurrent(index: number, focus?: boolean): void;
+  move(delta: number): void;
+  answer(questionId: string, value: AnswerValue): Promise<void>;
+  editText(questionId: string, field: TextField, text: string): void;
+  flushText(questionId: string, field: TextField): void;
+  flushAll(): Promise<void>;
+  toggleGuidance(questionId: string): void;
+  setDone(done: boolean): Promise<boolean>;
+  /** Marks this file done and returns the next file not yet done, or null when there is none. */
+  finishAndNext(): Promise<{ caseId: string } | null | undefined>;
+}
+
+const initial: ScoringData = {
+  reviewId: undefined,
+  caseId: undefined,
+  loadState: 'idle',
+  loadError: undefined,
+  view: undefined,
+  questions: [],
+  saved: {},
+  shown: {},
+  texts: {},
+  textIssues: {},
+  status: {},
+  current: 0,
+  focusTick: 0,
+  guidanceOpen: {},
+  overview: undefined,
+  leaving: false,
+  leaveError: undefined,
+};
+
+const EMPTY: AnswerState = { value: null, note: null, fileRef: null };
+
+/** Questions area by area, in the template's order within each area. */
+export function questionsInOrder(template: Template): Question[] {
+  return template.areas.flatMap((a) => template.questions.filter((q) => q.area === a.id));
+}
+
+export const isAnswered = (value: AnswerValue | undefined): boolean => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+const textOf = (q: Question, a: AnswerState): Record<TextField, string> => ({
+  note: a.note ?? '',
+  fileRef: a.fileRef ?? '',
+  value: q.type === 'text' && typeof a.value === 'string' ? a.value : '',
+});
+
+// Module state that does not belong in renders: typing pauses and per-question save chains.
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const chains = new Map<string, Promise<void>>();
+const inFlight = new Map<string, number>();
+let session = 0;
+
+const timerKey = (questionId: string, field: TextField) => `${questionId}\u0000${field}`;
+
+export const useScoring = create<ScoringState>()((set, get) => {
+  /** Queues one save of a question; saves of one question run in order, and only the last one's result shows "Sparat". */
+  function save(questionId: string, patch: Partial<AnswerState>): Promise<void> {
+    const mine = session;
+    const { shown, status } = get();
+    set({
+      shown: { ...shown, [questionId]: { ...(shown[questionId] ?? EMPTY), ...patch } },
+      status: { ...status, [questionId]: { state: 'saving' } },
+    });
+    inFlight.set(questionId, (inFlight.get(questionId) ?? 0) + 1);
+    announce('Sparar…', 'busy');
+    const run = async () => {
+      if (mine !== session) return;
+      const { reviewId, caseId } = get();
+      const current = get().shown[questionId] ?? EMPTY;
+      let outcome: SaveStatus;
+      try {
+        const result = await services().api.call('answers.save', {
+          reviewId: reviewId!,
+          caseId: caseId!,
+          questionId,
+          // The value always goes along (the call needs it); note and file reference only when they changed.
+          value: 'value' in patch ? (patch.value ?? null) : current.value,
+          ...('note' in patch ? { note: patch.note ?? null } : {}),
+          ...('fileRef' in patch ? { fileRef: patch.fileRef ?? null } : {}),
+        });
+        if (mine !== session) return;
+        set({ saved: { ...get().saved, [questionId]: { value: result.value, note: result.note, fileRef: result.fileRef, updatedAt: result.updatedAt } } });
+        outcome = { state: 'saved' };
+      } catch (error) {
+        if (mine !== session) return;
+        const message = toApiError(error).message;
+        // The screen goes back to what is committed; typed text stays in its field.
+        const saved = get().saved[questionId] ?? EMPTY;
+        const reverted = { ...get().shown[questionId] };
+        for (const k of Object.keys(patch) as (keyof AnswerState)[]) (reverted as Record<string, unknown>)[k] = saved[k];
+        set({ shown: { ...get().shown, [questionId]: reverted } });
+        outcome = { state: 'error', message };
+        announce(message, 'error');
+      }
+      const left = (inFlight.get(questionId) ?? 1) - 1;
+      inFlight.set(questionId, left);
+      const blocked = Object.values(get().textIssues[questionId] ?? {}).find(Boolean);
+      if (left === 0 || outcome.state === 'error') {
+        const shownStatus: SaveStatus = blocked && outcome.state === 'saved' ? { state: 'blocked', message: blocked } : outcome;
+        set({ status: { ...get().status, [questionId]: shownStatus } });
+        if (outcome.state === 'saved' && [...inFlight.values()].every((n) => n === 0)) announce(`Sparat (fråga ${questionId}).`, 'success');
+      }
+    };
+    const chain = (chains.get(questionId) ?? Promise.resolve()).then(run);
+    chains.set(questionId, chain);
+    return chain;
+  }
+
+  function saveText(questionId: string, field: TextField): Promise<void> | undefined {
+    const key = timerKey(questionId, field);
+    const timer = timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    timers.delete(key);
+    if (get().textIssues[questionId]?.[field]) return undefined;
+    const text = get().texts[questionId]?.[field] ?? '';
+    const shown = get().shown[questionId] ?? EMPTY;
+    const next = text === '' ? null : text;
+    if ((shown[field] ?? null) === next) return undefined;
+    return save(questionId, { [field]: next });
+  }
+
+  return {
+    ...initial,
+
+    async open(reviewId, caseId) {
+      session++;
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+      chains.clear();
+      inFlight.clear();
+      const mine = session;
+      set({ ...initial, reviewId, caseId, loadState: 'loading' });
+      try {
+        const [view, overview] = await Promise.all([
+          services().api.call('scoring.caseView', { reviewId, caseId }),
+          services().api.call('scoring.overview', { reviewId }).catch(() => undefined),
+        ]);
+        if (mine !== session) return;
+        const questions = questionsInOrder(view.template);
+        const saved: ScoringData['saved'] = {};
+        for (const a of view.answers) saved[a.questionId] = { value: a.value, note: a.note, fileRef: a.fileRef, updatedAt: a.updatedAt };
+        const texts: ScoringData['texts'] = {};
+        for (const q of questions) texts[q.id] = textOf(q, saved[q.id] ?? EMPTY);
+        // Reopening resumes at the first question without an answer.
+        const firstOpen = questions.findIndex((q) => !isAnswered(saved[q.id]?.value));
+        set({ view, overview, questions, saved, shown: { ...saved }, texts, current: firstOpen === -1 ? 0 : firstOpen, focusTick: 1, loadState: 'ready' });
+      } catch (error) {
+        if (mine === session) set({ loadState: 'error', loadError: toApiError(error).message });
+      }
+    },
+
+    setCurrent(index, focus = false) {
+      const { questions, current, focusTick } = get();
+      const next = Math.max(0, Math.min(questions.length - 1, index));
+      if (next === current && !focus) return;
+      set({ current: next, focusTick: focus ? focusTick + 1 : focusTick });
+    },
+
+    move(delta) {
+      get().setCurrent(get().current + delta, true);
+    },
+
+    answer(questionId, value) {
+      return save(questionId, { value });
+    },
+
+    editText(questionId, field, text) {
+      const { texts, textIssues, status } = get();
+      const message = piiGuardMessage(findIdentityNumbers(text));
+      const issues = { ...(textIssues[questionId] ?? {}), [field]: message ?? undefined };
+      set({
+        texts: { ...texts, [questionId]: { ...(texts[questionId] ?? { note: '', fileRef: '', value: '' }), [field]: text } },
+        textIssues: { ...textIssues, [questionId]: issues },
+      });
+      const key = timerKey(questionId, field);
+      const timer = timers.get(key);
+      if (timer !== undefined) clearTimeout(timer);
+      timers.delete(key);
+      if (message) {
+        // Nothing is sent while the text holds an identity number.
+        set({ status: { ...status, [questionId]: { state: 'blocked', message } } });
+        return;
+      }
+      const stillBlocked = Object.values(issues).find(Boolean);
+      if (!stillBlocked && status[questionId]?.state === 'blocked') {
+        const rest = { ...status };
+        delete rest[questionId];
+        set({ status: rest });
+      }
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          void saveText(questionId, field);
+        }, TEXT_SAVE_DELAY_MS),
+      );
+    },
+
+    flushText(questionId, field) {
+      void saveText(questionId, field);
+    },
+
+    async flushAll() {
+      for (const key of [...timers.keys()]) {
+        const [questionId, field] = key.split('\u0000') as [string, TextField];
+        void saveText(questionId, field);
+      }
+      await Promise.all([...chains.values()]);
+    },
+
+    toggleGuidance(questionId) {
+      const open = get().guidanceOpen;
+      set({ guidanceOpen: { ...open, [questionId]: !open[questionId] } });
+    },
+
+    async setDone(done) {
+      const { reviewId, caseId, view } = get();
+      try {
+        await services().api.call('cases.setDone', { reviewId: reviewId!, caseId: caseId!, done });
+        if (view) set({ view: { ...view, case: { ...view.case, done } } });
+        announce(done ? 'Akten är markerad som färdiggranskad.' : 'Akten är öppnad igen.', 'success');
+        return true;
+      } catch (error) {
+        announce(toApiError(error).message, 'error');
+        return false;
+      }
+    },
+
+    async finishAndNext() {
+      if (get().leaving) return undefined;
+      set({ leaving: true, leaveError: undefined });
+      try {
+        await get().flushAll();
+        const blocked = Object.entries(get().textIssues).find(([, issues]) => Object.values(issues).some(Boolean));
+        if (blocked) {
+          const message = `Fråga ${blocked[0]} har text med något som ser ut som ett personnummer. Ta bort det innan du går vidare.`;
+          set({ leaveError: message });
+          announce(message, 'error');
+          return undefined;
+        }
+        const failed = Object.entries(get().status).find(([, s]) => s.state === 'error');
+        if (failed) {
+          const message = `Svaret på fråga ${failed[0]} är inte sparat: ${failed[1].message ?? ''}`.trim();
+          set({ leaveError: message });
+          announce(message, 'error');
+          return undefined;
+        }
+        if (!(await get().setDone(true))) return undefined;
+        const { reviewId, caseId } = get();
+        const overview = await services().api.call('scoring.overview', { reviewId: reviewId! });
+        const order = overview.cases;
+        const at = order.findIndex((c) => c.caseId === caseId);
+        const rotated = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))];
+        const next = rotated.find((c) => !c.done && c.caseId !== caseId);
+        return next ? { caseId: next.caseId } : null;
+      } catch (error) {
+        const message = toApiError(error).message;
+        set({ leaveError: message });
+        announce(message, 'error');
+        return undefined;
+      } finally {
+        set({ leaving: false });
+      }
+    },
+  };
+});
+
+/** Answered and total per area and for the file, from what is committed. */
+export function progressOf(questions: Question[], saved: ScoringData['saved']) {
+  const answered = (qs: Question[]) => qs.filter((q) => isAnswered(saved[q.id]?.value)).length;
+  return { answered: answered(questions), total: questions.length, answeredIn: (areaId: string) => answered(questions.filter((q) => q.area === areaId)) };
+}
+
+/** For tests: forget everything, including typing pauses. */
+export function resetScoring(): void {
+  session++;
+  for (const t of timers.values()) clearTimeout(t);
+  timers.clear();
+  chains.clear();
+  inFlight.clear();
+  useScoring.setState({ ...initial }, false);
+}
