@@ -1,5 +1,5 @@
 /** A readable id from a Swedish name: "Öppenvård barn 0–12 år" → "oppenvard-barn-0-12-ar". */
-export function slugify(name: string): string {
+export function slugify(name: string, fallback = 'mall'): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -8,5 +8,5 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return slug || 'mall';
+  return slug || fallback;
 }

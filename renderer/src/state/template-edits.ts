@@ -1,4 +1,5 @@
 import type { Area, Question, QuestionType, Template } from '../../../shared/templates/schema';
+import { slugify as slugifyName } from '../../../shared/util/slug';
 
 /**
  * Pure edits on a template being edited. Questions carry a client-only key (`keys[i]` belongs to
@@ -9,21 +10,8 @@ export interface Draft {
   keys: string[];
 }
 
-/**
- * An area id from its name: "Tillgänglighet" → "tillganglighet". Same rule as shared/util/slug.ts,
- * which the renderer's lint boundary cannot import yet (its `util` pattern also matches shared/util).
- */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'omrade';
-}
+/** An area id from its name: "Tillgänglighet" → "tillganglighet". */
+export const slugify = (name: string): string => slugifyName(name, 'omrade');
 
 let keySeq = 0;
 export const newKey = (): string => `q${++keySeq}`;

@@ -36,9 +36,4 @@ export function formatValidity(ref: LegalRef): string {
   return '';
 }
 
-/** "2026-11-23 14:05" in local time (sv-SE writes dates the ISO way). */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-}
+export { formatDateTime } from '../../../../shared/util/format-sv';
