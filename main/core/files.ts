@@ -5,7 +5,7 @@ import { DomainError } from './errors';
 const MAX_INPUT_BYTES = 250 * 1024 * 1024;
 
 /** Reads a user-named file, turning every failure into a Swedish message that names the path. */
-export function readUserFile(file: string): Buffer {
+export function readUserFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -13,7 +13,7 @@ export function readUserFile(file: string): Buffer {
     throw new DomainError('VALIDATION', `Filen ${file} finns inte eller går inte att läsa.`);
   }
   if (stat.isDirectory()) throw new DomainError('VALIDATION', `${file} är en mapp, inte en fil.`);
-  if (stat.size > MAX_INPUT_BYTES) throw new DomainError('VALIDATION', `Filen ${file} är för stor (${Math.round(stat.size / 1024 / 1024)} MB; högst ${MAX_INPUT_BYTES / 1024 / 1024} MB).`);
+  if (stat.size > maxBytes) throw new DomainError('VALIDATION', `Filen ${file} är för stor (${Math.round(stat.size / 1024 / 1024)} MB; högst ${Math.round(maxBytes / 1024 / 1024)} MB).`);
   return fs.readFileSync(file);
 }
 

@@ -51,6 +51,10 @@ export const caseMethods = {
       separator: z.string(),
       columns: z.record(z.string(), z.string()),
       attributeColumns: z.array(z.string()),
+      /** Every header of the file, for the column-mapping step. */
+      headers: z.array(z.string()),
+      /** Required fields without a column (only in a dry run; the mapping step must fill them). */
+      missingFields: z.array(z.string()),
       rows: z.number().int(),
       imported: z.number().int(),
       updated: z.number().int(),

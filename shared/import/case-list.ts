@@ -31,10 +31,18 @@ export type CaseListParse =
       /** Which column each recognised field came from (header text). */
       columns: Partial<Record<CaseField, string>>;
       attributeColumns: string[];
+      /** Every header of the file, in order, for the mapping step. */
+      header: string[];
       cases: ParsedCase[];
       rejected: RejectedRow[];
     }
-  | { ok: false; message: string; rejected?: RejectedRow[] };
+  | {
+      ok: false;
+      message: string;
+      /** Set when the file was read but required columns are not mapped: the mapping step can fix it. */
+      header?: string[];
+      missing?: CaseField[];
+    };
 
 export interface CaseListOptions {
   referenceDate: string;
@@ -69,6 +77,10 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
   const mapping = recognizeHeaders(csv.header);
   const fields = { ...mapping.fields };
   for (const [field, header] of Object.entries(options.mapping ?? {}) as [CaseField, string][]) {
+    if (header.trim() === '') {
+      delete fields[field]; // "no column": the user says the recognised one is something else
+      continue;
+    }
     const index = csv.header.findIndex((h) => h.trim() === header.trim());
     if (index === -1) return { ok: false, message: `Kolumnen "${header}" som valts för ${CASE_FIELD_LABELS[field]} finns inte i filen.` };
     fields[field] = index;
@@ -78,6 +90,8 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
     return {
       ok: false,
       message: `Kolumnen ${missing.map((f) => `"${CASE_FIELD_LABELS[f]}"`).join(' och ')} saknas. Rubrikraden har: ${csv.header.map((h) => `"${h.trim()}"`).join(', ')}.`,
+      header: csv.header.map((h) => h.trim()),
+      missing: [...missing],
     };
   }
   if (!options.mapping && mapping.problems.length > 0) return { ok: false, message: mapping.problems.join(' ') };
@@ -177,5 +191,5 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
     cases.push({ row, ref, unit, sex, age, ageBand: age === null ? null : ageBand(age, options.targetGroup), attributes });
   }
   rejected.sort((a, b) => a.row - b.row);
-  return { ok: true, encoding: csv.encoding, separator: csv.separator, columns, attributeColumns: attributeColumns.map((c) => c.name), cases, rejected };
+  return { ok: true, encoding: csv.encoding, separator: csv.separator, columns, attributeColumns: attributeColumns.map((c) => c.name), header: csv.header.map((h) => h.trim()), cases, rejected };
 }

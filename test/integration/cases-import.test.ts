@@ -149,3 +149,30 @@ describe('granska cases import', () => {
     expect(again.stderr).toMatch(/finns redan och skrivs inte över/);
   });
 });
+
+describe('cases.import column mapping', () => {
+  it('opens the preview when a required column is not recognised, and imports once the user maps it', async () => {
+    const csv = b64('Nr;Verksamhet;Kön\nK1;Enhet A;pojke\nK2;Enhet B;flicka\n');
+    const preview = await core.call('cases.import', { reviewId, contentBase64: csv, dryRun: true });
+    expect(preview).toMatchObject({ headers: ['Nr', 'Verksamhet', 'Kön'], missingFields: ['akt', 'enhet'], rows: 0 });
+    expect((await core.fails('cases.import', { reviewId, contentBase64: csv })).message).toMatch(/Kolumnen "akt" och "enhet" saknas/);
+    const mapped = await core.call('cases.import', { reviewId, contentBase64: csv, mapping: { akt: 'Nr', enhet: 'Verksamhet' } });
+    expect(mapped).toMatchObject({ imported: 2, missingFields: [], columns: { akt: 'Nr', enhet: 'Verksamhet', kon: 'Kön' } });
+    // "No column" for a recognised field: kön is then kept as an attribute instead.
+    const { id } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Mappning', referenceDate: '2024-12-31' });
+    const unmapped = await core.call('cases.import', { reviewId: id, contentBase64: csv, mapping: { akt: 'Nr', enhet: 'Verksamhet', kon: '' } });
+    expect(unmapped.attributeColumns).toEqual(['Kön']);
+    expect((await core.call('cases.list', { reviewId: id })).cases.map((c) => c.sex)).toEqual(['U', 'U']);
+  });
+
+  it('names the size limit for a file that is too large (a sparse 200 MB file)', () => {
+    const big = path.join(core.dir, 'stor.csv');
+    fs.writeFileSync(big, 'akt;enhet\n');
+    fs.truncateSync(big, 200 * 1024 * 1024);
+    const db = path.join(core.dir, 'big.sqlite');
+    const { id } = JSON.parse(granska(['--db', db, 'review', 'create', '--template', 'oppenvard-barn-0-12', '--title', 'Stor', '--json']).stdout);
+    const run = granska(['--db', db, 'cases', 'import', id, big]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/stor\.csv är för stor \(200 MB; högst 100 MB\)/);
+  });
+});

@@ -26,6 +26,8 @@ describe('review screen', () => {
       separator: ';',
       columns: { akt: 'akt', personnummer: 'personnummer', enhet: 'enhet' },
       attributeColumns: ['insats'],
+      headers: ['akt', 'personnummer', 'enhet', 'insats'],
+      missingFields: [],
       rows: 3,
       imported: 0,
       updated: 0,
@@ -67,6 +69,24 @@ describe('review screen', () => {
     expect(saveFile.mock.calls[0].slice(0, 2)).toEqual(['kodnyckel.csv', 'kod;akt\r\nA1;AKT-1\r\nA2;AKT-3\r\n']);
     await waitFor(() => expect(statusText()).toMatch(/Kodnyckeln sparades som kodnyckel\.csv\. Den finns inte kvar i databasen\./));
     expect(screen.getByRole('region', { name: 'Kodnyckel' })).toBeTruthy();
+  });
+
+  it('lets the user map an unrecognised column in the preview, and imports with that mapping', async () => {
+    configureServices({ pickFile: async () => ({ name: 'akter.csv', bytes: new TextEncoder().encode(CSV) }) });
+    fake.importPreview = { ...fake.importPreview!, missingFields: ['enhet'], headers: ['akt', 'personnummer', 'Verksamhet'] };
+    await openReview();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Importera akt-lista…' }));
+    expect(await screen.findByText('Välj vilken kolumn som innehåller Enhet.')).toBeTruthy();
+    fake.importPreview = { ...fake.importPreview!, missingFields: [] };
+    await user.selectOptions(screen.getByLabelText('Enhet (krävs)'), 'Verksamhet');
+    await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
+    expect(fake.callsOf('cases.import')[1].input).toMatchObject({ dryRun: true, mapping: { enhet: 'Verksamhet' } });
+    await waitFor(() => expect(screen.queryByText('Välj vilken kolumn som innehåller Enhet.')).toBeNull());
+    await user.click(screen.getByRole('button', { name: /^Importera de \d+ giltiga raderna$/ }));
+    await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(3));
+    expect(fake.callsOf('cases.import')[2].input).toMatchObject({ mapping: { enhet: 'Verksamhet' } });
+    expect(fake.callsOf('cases.import')[2].input).not.toHaveProperty('dryRun');
   });
 
   it('"Importera inget" imports nothing', async () => {

@@ -4,6 +4,7 @@ import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { readUserFile, writeFileAtomic } from '../../core/files';
 import { formatNumber } from '../../../shared/util/format-sv';
+import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 
 export const caseCommands: CliCommand[] = [
   {
@@ -24,7 +25,7 @@ export const caseCommands: CliCommand[] = [
       const onExisting = options['on-existing'];
       if (onExisting !== undefined && onExisting !== 'skip' && onExisting !== 'update') throw new UsageError('--on-existing ska vara skip eller update.');
       const file = path.resolve(ctx.cwd, fileArg);
-      const bytes = readUserFile(file);
+      const bytes = readUserFile(file, MAX_CASE_LIST_BYTES);
       const result = await ctx.call('cases.import', {
         reviewId,
         fileName: path.basename(file),

@@ -26,6 +26,13 @@ export const caseHandlers: HandlerMap = {
       if (!sheet.ok) throw invalid(`${where}${sheet.message}`);
       parsed = parseCaseTable(sheet.table, options);
     } else parsed = parseCaseList(view, options);
+    if (!parsed.ok && input.dryRun && parsed.missing && parsed.header) {
+      // The preview still opens, so the user can point out the missing columns in the mapping step.
+      return {
+        dryRun: true, encoding: '', separator: '', columns: {}, attributeColumns: [], headers: parsed.header, missingFields: parsed.missing,
+        rows: 0, imported: 0, updated: 0, skipped: 0, existing: 0, rejected: [], units: [], preview: [],
+      };
+    }
     if (!parsed.ok) throw invalid(`${where}${parsed.message}`);
 
     let cases: ParsedCase[] = parsed.cases;
@@ -42,6 +49,8 @@ export const caseHandlers: HandlerMap = {
       separator: parsed.separator,
       columns: parsed.columns as Record<string, string>,
       attributeColumns: parsed.attributeColumns,
+      headers: parsed.header,
+      missingFields: [] as string[],
       rows: parsed.cases.length + parsed.rejected.length,
       existing,
       rejected: parsed.rejected,

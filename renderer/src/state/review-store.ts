@@ -7,6 +7,7 @@ import type { ApiError } from '../../../shared/result';
 import { services } from '../services';
 import { announce } from './status-store';
 import { toApiError } from './template-editor-store';
+import type { CaseField } from '../../../shared/import/headers';
 
 export type ImportResult = OutputOf<'cases.import'>;
 export type Overview = OutputOf<'scoring.overview'>;
@@ -20,6 +21,8 @@ export interface ImportSession {
   preview: ImportResult;
   onExisting: 'skip' | 'update';
   pseudonymise: boolean;
+  /** The column chosen per field in the mapping step; empty means "as recognised". */
+  mapping: Partial<Record<CaseField, string>>;
   error?: ApiError;
 }
 
@@ -56,6 +59,8 @@ interface ReviewState extends ReviewData {
   setArchived(archived: boolean): Promise<void>;
   startImport(): Promise<void>;
   setImportOptions(patch: Partial<Pick<ImportSession, 'onExisting' | 'pseudonymise'>>): void;
+  /** The mapping step: read the file again with a field taken from another column. */
+  mapColumn(field: CaseField, header: string): Promise<void>;
   cancelImport(): void;
   commitImport(): Promise<boolean>;
   saveKeyFile(): Promise<void>;
@@ -171,7 +176,7 @@ export const useReview = create<ReviewState>()((set, get) => {
       set({ importError: undefined, importSession: undefined });
       let picked;
       try {
-        picked = await services().pickFile([{ name: 'Akt-lista (CSV)', extensions: ['csv', 'txt'] }]);
+        picked = await services().pickFile([{ name: 'Akt-lista (CSV eller Excel)', extensions: ['csv', 'txt', 'xlsx'] }]);
       } catch (error) {
         set({ importError: { code: 'INTERNAL', message: `Filen kunde inte öppnas: ${error instanceof Error ? error.message : String(error)}` } });
         return;
@@ -182,7 +187,7 @@ export const useReview = create<ReviewState>()((set, get) => {
       try {
         const contentBase64 = bytesToBase64(picked.bytes);
         const preview = await api().call('cases.import', { reviewId: get().id!, fileName: picked.name, contentBase64, dryRun: true });
-        set({ importSession: { fileName: picked.name, contentBase64, preview, onExisting: 'skip', pseudonymise: false } });
+        set({ importSession: { fileName: picked.name, contentBase64, preview, onExisting: 'skip', pseudonymise: false, mapping: {} } });
         announce(`Förhandsgranskning av ${picked.name} är klar.`, 'info');
       } catch (error) {
         const apiError = toApiError(error);
@@ -196,6 +201,22 @@ export const useReview = create<ReviewState>()((set, get) => {
     setImportOptions(patch) {
       const s = get().importSession;
       if (s) set({ importSession: { ...s, ...patch } });
+    },
+
+    async mapColumn(field, header) {
+      const s = get().importSession;
+      if (!s) return;
+      const mapping = { ...s.mapping, [field]: header };
+      set({ busy: true });
+      try {
+        const preview = await api().call('cases.import', { reviewId: get().id!, fileName: s.fileName, contentBase64: s.contentBase64, dryRun: true, mapping });
+        set({ importSession: { ...s, preview, mapping, error: undefined } });
+        announce('Förhandsgranskningen uppdaterades med de valda kolumnerna.', 'info');
+      } catch (error) {
+        set({ importSession: { ...s, mapping, error: toApiError(error) } });
+      } finally {
+        set({ busy: false });
+      }
     },
 
     cancelImport() {
@@ -216,6 +237,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           validRowsOnly: s.preview.rejected.length > 0 ? true : undefined,
           onExisting: s.preview.existing > 0 ? s.onExisting : undefined,
           pseudonymise: s.pseudonymise || undefined,
+          mapping: Object.keys(s.mapping).length ? s.mapping : undefined,
         });
         set({ importSession: undefined });
         const parts = [`${result.imported} ${result.imported === 1 ? 'akt importerades' : 'akter importerades'}`];

@@ -15,7 +15,7 @@ export function CasesSection({ review }: { review: Review }) {
     <section className="panel" aria-labelledby="cases-heading">
       <h2 id="cases-heading">Akter</h2>
       <p className="hint">
-        Importera akt-listan från enheterna som CSV (semikolon eller komma). Kolumnerna akt och enhet krävs; personnummer används bara för att räkna fram
+        Importera akt-listan från enheterna som CSV (semikolon eller komma) eller Excel (.xlsx, första bladet). Kolumnerna akt och enhet krävs; personnummer används bara för att räkna fram
         kön och ålder och sparas aldrig.
       </p>
       {!session && (

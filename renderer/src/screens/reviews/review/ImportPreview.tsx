@@ -3,6 +3,7 @@ import type { TargetGroup } from '../../../../../shared/templates/schema';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { KEY_FILE_NAME, useReview, type ImportSession } from '../../../state/review-store';
 import { CASE_FIELD_NAMES, ENCODING_LABELS, sexLabel } from '../labels';
+import { ColumnMapping } from './ColumnMapping';
 
 /** The dry run of a case list: what was recognised, the first rows, every rejected row; then import or not. */
 export function ImportPreview({ session, targetGroup }: { session: ImportSession; targetGroup: TargetGroup }) {
@@ -43,6 +44,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
           <dd>{preview.units.join(', ') || '–'}</dd>
         </div>
       </dl>
+      <ColumnMapping session={session} />
       <h4>Igenkända kolumner</h4>
       <ul className="column-list">
         {Object.entries(preview.columns).map(([field, header]) => (
