@@ -1,6 +1,8 @@
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
+import { redactIdentityNumbers } from '../../shared/identity/redact';
+import type { ApiError } from '../../shared/result';
 import type { CoreContext } from './context';
 import { DomainError } from './errors';
 
@@ -55,10 +57,19 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.toApiError());
+      if (error instanceof DomainError) return fail(redacted(error.toApiError()));
       logError(method, error);
       return fail({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget har ändrats av den här åtgärden; försök igen.' });
     }
+  };
+}
+
+/** Error texts echo user input; a personal identity number in it is never sent back. */
+function redacted(error: ApiError): ApiError {
+  return {
+    ...error,
+    message: redactIdentityNumbers(error.message),
+    ...(error.issues ? { issues: error.issues.map((i) => ({ path: redactIdentityNumbers(i.path), message: redactIdentityNumbers(i.message) })) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ageAt, ageBand, type TargetGroup } from '../identity/age';
 import { parseIdentityNumber } from '../identity/personnummer';
 import { findIdentityNumbers } from '../identity/pii-guard';
+import { containsIdentityNumber, redactIdentityNumbers } from '../identity/redact';
 import { isValidIsoDate } from '../util/iso-date';
 import { readCsv, type CsvSeparator } from './csv';
 import { CASE_FIELD_LABELS, recognizeHeaders, type CaseField } from './headers';
@@ -73,6 +74,9 @@ export interface CaseTable {
 
 export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseListParse {
   if (csv.rows.length === 0) return { ok: false, message: 'Filen innehåller bara en rubrikrad och inga rader med data.' };
+  if (csv.header.some(containsIdentityNumber)) {
+    return { ok: false, message: 'Rubrikraden innehåller ett personnummer. Saknar filen rubrikrad? Första raden ska vara rubriker som akt;enhet;kön.' };
+  }
 
   const mapping = recognizeHeaders(csv.header);
   const fields = { ...mapping.fields };
@@ -89,7 +93,7 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
   if (missing.length > 0) {
     return {
       ok: false,
-      message: `Kolumnen ${missing.map((f) => `"${CASE_FIELD_LABELS[f]}"`).join(' och ')} saknas. Rubrikraden har: ${csv.header.map((h) => `"${h.trim()}"`).join(', ')}.`,
+      message: `Kolumnen ${missing.map((f) => `"${CASE_FIELD_LABELS[f]}"`).join(' och ')} saknas. Rubrikraden har: ${csv.header.map((h) => `"${redactIdentityNumbers(h.trim())}"`).join(', ')}.`,
       header: csv.header.map((h) => h.trim()),
       missing: [...missing],
     };
@@ -100,13 +104,13 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
   const attributeColumns = csv.header.map((h, i) => ({ name: h.trim() || `Kolumn ${i + 1}`, index: i })).filter((c) => !usedIndexes.has(c.index));
   const columns = Object.fromEntries(Object.entries(fields).map(([f, i]) => [f, csv.header[i as number].trim()])) as Partial<Record<CaseField, string>>;
 
-  const rejected: RejectedRow[] = csv.problems.map((p) => ({ row: p.row, reason: p.message }));
+  const rejected: RejectedRow[] = csv.problems.map((p) => ({ row: p.row, reason: redactIdentityNumbers(p.message) }));
   const cases: ParsedCase[] = [];
   const seenRefs = new Map<string, number>();
   const cell = (cells: string[], field: CaseField) => (fields[field] === undefined ? '' : (cells[fields[field]!] ?? '').trim());
 
   for (const { row, cells } of csv.rows) {
-    const reject = (field: CaseField, reason: string) => rejected.push({ row, column: columns[field], reason });
+    const reject = (field: CaseField, reason: string) => rejected.push({ row, column: columns[field], reason: redactIdentityNumbers(reason) });
     const ref = cell(cells, 'akt');
     const unit = cell(cells, 'enhet');
     if (!ref) {
@@ -115,6 +119,10 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
     }
     if (!unit) {
       reject('enhet', 'Enheten saknas.');
+      continue;
+    }
+    if (containsIdentityNumber(unit)) {
+      reject('enhet', 'Enheten ser ut att vara ett personnummer, som inte får sparas. Kontrollera kolumnerna.');
       continue;
     }
     if (findIdentityNumbers(ref).length > 0) {
@@ -153,7 +161,7 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
     const birthText = cell(cells, 'fodelsedatum');
     if (!birthDate && birthText) {
       if (!isValidIsoDate(birthText)) {
-        reject('fodelsedatum', `Födelsedatumet "${birthText}" är inte ett verkligt datum i formen ÅÅÅÅ-MM-DD.`);
+        reject('fodelsedatum', `Födelsedatumet "${redactIdentityNumbers(birthText)}" är inte ett verkligt datum i formen ÅÅÅÅ-MM-DD.`);
         continue;
       }
       birthDate = birthText;
@@ -170,7 +178,7 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
       const ageText = cell(cells, 'alder');
       if (ageText) {
         if (!/^\d{1,3}$/.test(ageText) || Number(ageText) > 120) {
-          reject('alder', `Åldern "${ageText}" ska vara ett heltal mellan 0 och 120.`);
+          reject('alder', `Åldern "${redactIdentityNumbers(ageText)}" ska vara ett heltal mellan 0 och 120.`);
           continue;
         }
         age = Number(ageText);

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { readUserFile, writeFileAtomic } from '../../core/files';
+import { readUserFile } from '../../core/files';
+import { DomainError } from '../../core/errors';
 import { formatNumber } from '../../../shared/util/format-sv';
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 
@@ -20,22 +21,41 @@ export const caseCommands: CliCommand[] = [
       const keyOut = typeof options['key-out'] === 'string' ? path.resolve(ctx.cwd, options['key-out']) : undefined;
       if (pseudonymise && !keyOut) throw new UsageError('Med --pseudonymise måste kodnyckeln skrivas till en fil: ange --key-out <fil>.');
       if (keyOut && !pseudonymise) throw new UsageError('--key-out används bara tillsammans med --pseudonymise.');
-      // The key is written exactly once; refuse before importing rather than lose it afterwards.
-      if (keyOut && fs.existsSync(keyOut)) throw new UsageError(`Kodnyckelfilen ${keyOut} finns redan och skrivs inte över.`);
       const onExisting = options['on-existing'];
       if (onExisting !== undefined && onExisting !== 'skip' && onExisting !== 'update') throw new UsageError('--on-existing ska vara skip eller update.');
       const file = path.resolve(ctx.cwd, fileArg);
       const bytes = readUserFile(file, MAX_CASE_LIST_BYTES);
-      const result = await ctx.call('cases.import', {
-        reviewId,
-        fileName: path.basename(file),
-        contentBase64: bytes.toString('base64'),
-        onExisting,
-        validRowsOnly: options['all-or-nothing'] !== true,
-        pseudonymise,
-      });
-      if (keyOut && result.key) {
-        writeFileAtomic(keyOut, `kod;akt\r\n${result.key.map((k) => `${k.code};${k.ref}`).join('\r\n')}\r\n`);
+      // The key exists only once: reserve its file before importing, so a wrong path fails
+      // before the case references are replaced rather than after.
+      const keyFd = keyOut ? reserveKeyFile(keyOut) : undefined;
+      let result;
+      try {
+        result = await ctx.call('cases.import', {
+          reviewId,
+          fileName: path.basename(file),
+          contentBase64: bytes.toString('base64'),
+          onExisting,
+          validRowsOnly: options['all-or-nothing'] !== true,
+          pseudonymise,
+        });
+      } catch (error) {
+        if (keyFd !== undefined) {
+          fs.closeSync(keyFd);
+          fs.rmSync(keyOut!, { force: true });
+        }
+        throw error;
+      }
+      if (keyFd !== undefined) {
+        const text = `kod;akt\r\n${(result.key ?? []).map((k) => `${k.code};${k.ref}`).join('\r\n')}\r\n`;
+        try {
+          fs.writeFileSync(keyFd, text);
+          fs.fsyncSync(keyFd);
+          fs.closeSync(keyFd);
+        } catch {
+          // Last resort: the cases are already stored under their codes; the key must not vanish.
+          process.stdout.write(text);
+          throw new DomainError('INTERNAL', `Kodnyckeln kunde inte skrivas till ${keyOut}; den skrevs ut ovan. Spara den säkert.`);
+        }
       }
       const lines = [
         `Importerade ${formatNumber(result.imported)} akter${result.updated ? `, uppdaterade ${formatNumber(result.updated)}` : ''}${result.skipped ? `, hoppade över ${formatNumber(result.skipped)} som redan fanns` : ''}.`,
@@ -60,3 +80,13 @@ export const caseCommands: CliCommand[] = [
     },
   },
 ];
+
+function reserveKeyFile(file: string): number {
+  try {
+    return fs.openSync(file, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`Kodnyckelfilen ${file} finns redan och skrivs inte över.`);
+    throw new UsageError(`Kodnyckelfilen ${file} kan inte skapas (${code === 'ENOENT' ? 'mappen finns inte' : code ?? 'okänt fel'}). Inget importerades.`);
+  }
+}

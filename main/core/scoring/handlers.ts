@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { findIdentityNumbers, piiGuardMessage } from '../../../shared/identity/pii-guard';
 import { checkAnswerValue, readAnswerValue } from '../../../shared/scoring/answer-value';
 import type { Template } from '../../../shared/templates/schema';
-import type { Issue } from '../../../shared/result';
 import type { HandlerMap } from '../dispatch';
-import { DomainError, invalid, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
+import { guardFreeText } from '../pii-guard';
 import { requireReview } from '../reviews/handlers';
 import { findTemplate } from '../templates/repository';
 import { findCase, listCases } from '../cases/repository';
@@ -82,16 +81,6 @@ export const scoringHandlers: HandlerMap = {
   },
 };
 
-/** Free text must never carry a personal identity number: the save is refused and the field named. */
-export function guardFreeText(fields: Record<string, string | null | undefined>): void {
-  const issues: Issue[] = [];
-  for (const [field, text] of Object.entries(fields)) {
-    if (!text) continue;
-    const message = piiGuardMessage(findIdentityNumbers(text));
-    if (message) issues.push({ path: `$.${field}`, message });
-  }
-  if (issues.length > 0) throw new DomainError('VALIDATION', issues[0].message, issues);
-}
 
 /** A review's template version is frozen, so its parsed form can be kept (keyed per database). */
 const templateCache = new WeakMap<Database, Map<string, Template>>();

@@ -1,6 +1,7 @@
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
 import { findIdentityNumbers } from '../../../shared/identity/pii-guard';
+import { redactIdentityNumbers } from '../../../shared/identity/redact';
 import { readCsv } from '../../../shared/import/csv';
 import { normalizeHeader } from '../../../shared/import/headers';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/scoring/answer-value';
@@ -32,7 +33,7 @@ export const answerTransferHandlers: HandlerMap = {
 
     const caseIds = new Map((db.prepare('SELECT ref, id FROM case_file WHERE review_id = ?').all(reviewId) as { ref: string; id: string }[]).map((r) => [r.ref, r.id]));
     const questions = new Map(template.questions.map((q) => [q.id, q]));
-    const rejected: Rejected[] = csv.problems.map((p) => ({ row: p.row, reason: p.message }));
+    const rejected: Rejected[] = csv.problems.map((p) => ({ row: p.row, reason: redactIdentityNumbers(p.message) }));
     const accepted: { caseId: string; questionId: string; value: string | null; note: string | null }[] = [];
     const seen = new Map<string, number>();
 
@@ -43,7 +44,7 @@ export const answerTransferHandlers: HandlerMap = {
       const note = col.anteckning === undefined ? '' : (cells[col.anteckning] ?? '').trim();
       const caseId = caseIds.get(ref);
       const question = questions.get(questionId);
-      const reject = (reason: string) => rejected.push({ row, reason });
+      const reject = (reason: string) => rejected.push({ row, reason: redactIdentityNumbers(reason) });
       if (!caseId) {
         reject(ref ? `Akten "${ref}" finns inte i granskningen.` : 'Akt saknas.');
         continue;
