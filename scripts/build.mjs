@@ -2,6 +2,7 @@
 // main process and preload (esbuild, one CommonJS bundle each; the sandboxed preload must be one file).
 import { build } from 'esbuild';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ROOT, run } from './lib.mjs';
 
 export async function buildAll({ quiet = false } = {}) {
@@ -20,7 +21,7 @@ export async function buildAll({ quiet = false } = {}) {
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildAll().catch((error) => {
     console.error(`Fel: ${error.message}`);
     process.exit(1);

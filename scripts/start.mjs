@@ -5,7 +5,12 @@ import { buildAll } from './build.mjs';
 import { findElectronBinary, ROOT, spawnInherit } from './lib.mjs';
 import path from 'node:path';
 
-await buildAll({ quiet: true });
+try {
+  await buildAll({ quiet: true });
+} catch (error) {
+  console.error(`Fel: ${error.message}`);
+  process.exit(1);
+}
 const electron = findElectronBinary();
 const child = electron
   ? spawnInherit(electron, [ROOT, ...process.argv.slice(2)])

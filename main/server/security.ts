@@ -5,7 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
  * These checks are pure so they can be unit-tested one by one.
  */
 
-export const TOKEN_COOKIE = 'granska_token';
+/** Cookies ignore ports: each server's cookie carries its port so two instances never clash. */
+export const tokenCookieName = (port: number): string => `granska_token_${port}`;
 
 /** Only our own loopback names: a foreign Host header means DNS rebinding or a proxy. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -30,11 +31,11 @@ export function tokensMatch(given: string | undefined, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function tokenFromCookie(cookieHeader: string | undefined): string | undefined {
+export function tokenFromCookie(cookieHeader: string | undefined, port: number): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === tokenCookieName(port)) return rest.join('=');
   }
   return undefined;
 }

@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import {
   CONTENT_SECURITY_POLICY,
-  TOKEN_COOKIE,
   isAllowedHost,
   isAllowedOrigin,
   isCrossSiteFetch,
   tokenFromAuthorization,
+  tokenCookieName,
   tokenFromCookie,
   tokensMatch,
 } from './security';
@@ -73,14 +73,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const queryToken = url.searchParams.get('token') ?? undefined;
     if (req.method === 'GET' && queryToken !== undefined) {
       if (!tokensMatch(queryToken, token)) return forbidden(res, 'Fel eller inaktuell länk. Använd länken som skrevs ut när servern startade.');
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+      res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`);
       url.searchParams.delete('token');
       res.writeHead(303, { Location: `${url.pathname}${url.search}` });
       res.end();
       return;
     }
 
-    const given = tokenFromCookie(req.headers.cookie) ?? tokenFromAuthorization(req.headers.authorization);
+    const given = tokenFromCookie(req.headers.cookie, port) ?? tokenFromAuthorization(req.headers.authorization);
     if (!tokensMatch(given, token)) return forbidden(res, 'Åtkomst nekad: öppna länken med token som skrevs ut när servern startade.');
 
     if (url.pathname.startsWith('/api/')) {

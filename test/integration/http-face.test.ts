@@ -47,7 +47,7 @@ describe('HTTP face', () => {
     const res = await api('templates.list', {});
     expect(res.status).toBe(403);
     expect(res.body).toMatch(/Åtkomst nekad/);
-    expect((await api('templates.list', { Cookie: 'granska_token=fel' })).status).toBe(403);
+    expect((await api('templates.list', { Cookie: `granska_token_${server.port}=fel` })).status).toBe(403);
     expect((await request({ path: '/' })).status).toBe(403);
   });
 

@@ -25,8 +25,9 @@ describe('browser-mode request checks', () => {
   });
 
   it('reads the token from the cookie or a bearer header and compares it exactly', () => {
-    expect(tokenFromCookie('a=1; granska_token=abc; b=2')).toBe('abc');
-    expect(tokenFromCookie('a=1')).toBeUndefined();
+    expect(tokenFromCookie('a=1; granska_token_4000=abc; b=2', 4000)).toBe('abc');
+    expect(tokenFromCookie('granska_token_4001=abc', 4000)).toBeUndefined();
+    expect(tokenFromCookie('a=1', 4000)).toBeUndefined();
     expect(tokenFromAuthorization('Bearer xyz')).toBe('xyz');
     expect(tokenFromAuthorization('Basic xyz')).toBeUndefined();
     expect(tokensMatch('abc', 'abc')).toBe(true);

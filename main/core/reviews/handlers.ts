@@ -26,7 +26,7 @@ export const reviewHandlers: HandlerMap = {
       insertReview(db, {
         ...input,
         id,
-        referenceDate: input.referenceDate ?? nowIso.slice(0, 10),
+        referenceDate: input.referenceDate ?? localDate(now()),
         targetGroup: template.target_group,
         templateId: template.id,
         templateVersion: template.version,
@@ -100,4 +100,9 @@ function guardReviewText(r: { title?: string; subtitle?: string; dnr?: string; t
 
 function checkPeriod(from?: string, to?: string): void {
   if (from && to && from > to) throw invalid('Perioden slutar före den börjar.', [{ path: '$.periodTo', message: `Slutdatum ${to} ligger före startdatum ${from}.` }]);
+}
+
+/** Today's date where the inspector is (a UTC date would be yesterday just after midnight in Sweden). */
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
