@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  const bundled = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+  // The real executable of the npm package `node` (no shell shim, so arguments pass through untouched).
+  const bundled = join(root, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   if (!existsSync(bundled)) {
     process.stderr.write(`Fel: granska kräver Node 22 eller senare (du har ${process.versions.node}). Kör "npm install" i projektet.\n`);
     process.exit(1);
   }
-  const child = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const child = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
 const { register } = await import('tsx/esm/api');

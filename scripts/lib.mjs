@@ -11,14 +11,27 @@ export function env(extra = {}) {
   return { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
 }
 
+/** The project's tools, run as `node <their entry file>`: no shell, so paths and arguments are never re-parsed (Windows). */
+const TOOLS = { vite: 'vite', tsc: 'typescript', eslint: 'eslint', vitest: 'vitest', playwright: '@playwright/test', tsx: 'tsx' };
+
+function resolveCommand(command, args) {
+  const pkg = TOOLS[command];
+  if (!pkg) return [command, args];
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
+  return [process.execPath, [path.join(ROOT, 'node_modules', pkg, bin), ...args]];
+}
+
 /** Runs a command to completion with inherited output; returns its exit code. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: env(options.env), shell: process.platform === 'win32' });
+  const [file, fullArgs] = resolveCommand(command, args);
+  const result = spawnSync(file, fullArgs, { cwd: ROOT, stdio: 'inherit', env: env(options.env) });
   return result.status ?? 1;
 }
 
 export function spawnInherit(command, args, options = {}) {
-  return spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: env(options.env), shell: process.platform === 'win32' });
+  const [file, fullArgs] = resolveCommand(command, args);
+  return spawn(file, fullArgs, { cwd: ROOT, stdio: 'inherit', env: env(options.env) });
 }
 
 /**

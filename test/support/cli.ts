@@ -10,8 +10,7 @@ export interface CliRun {
 
 /** Runs `granska` as a user would (a real process through bin/granska.mjs). */
 export function granska(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const node = path.join(ROOT, 'node_modules', '.bin', 'node');
-  const result = spawnSync(node, [path.join(ROOT, 'bin', 'granska.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'granska.mjs'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, GRANSKA_DB: '', ...options.env },
     encoding: 'utf8',

@@ -20,8 +20,9 @@ export interface ServerHandle {
 export async function startServerProcess(options: { dbPath?: string } = {}): Promise<ServerHandle> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'granska-e2e-'));
   const dbPath = options.dbPath ?? path.join(dataDir, 'test.sqlite');
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, [path.join(ROOT, 'main', 'server', 'main.ts'), '--db', dbPath, '--static', path.join(ROOT, 'build', 'renderer')], {
+  // tsx's own entry file under this Node: no shell shim, so it works the same on Windows.
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(ROOT, 'main', 'server', 'main.ts'), '--db', dbPath, '--static', path.join(ROOT, 'build', 'renderer')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
