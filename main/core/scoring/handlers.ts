@@ -23,15 +23,21 @@ export const scoringHandlers: HandlerMap = {
       .prepare(`SELECT c.id, c.ref, c.unit, c.done_at FROM sample_case s JOIN case_file c ON c.id = s.case_id WHERE s.review_id = ? AND s.status IN ('selected', 'replacement') ORDER BY s.unit, s.seeded_order`)
       .all(reviewId) as { id: string; ref: string; unit: string; done_at: string | null }[];
     const hasSample = db.prepare('SELECT 1 FROM sample WHERE review_id = ?').get(reviewId) !== undefined;
-    const cases = hasSample ? sampled : listCases(db, reviewId).map((c) => ({ id: c.id, ref: c.ref, unit: c.unit, done_at: c.done ? 'x' : null }));
+    const cases = hasSample
+      ? sampled.map((c) => ({ id: c.id, ref: c.ref, unit: c.unit, done: c.done_at !== null }))
+      : listCases(db, reviewId).map((c) => ({ id: c.id, ref: c.ref, unit: c.unit, done: c.done }));
     const answers = db.prepare('SELECT a.case_id, a.question_id, a.value FROM answer a JOIN case_file c ON c.id = a.case_id WHERE c.review_id = ?').all(reviewId) as {
       case_id: string;
       question_id: string;
       value: string | null;
     }[];
     const byCase = new Map<string, { question_id: string; value: string | null }[]>();
-    for (const a of answers) byCase.set(a.case_id, [...(byCase.get(a.case_id) ?? []), a]);
-    const rows = cases.map((c) => ({ caseId: c.id, ref: c.ref, unit: c.unit, done: c.done_at !== null, progress: progressOf(template, byCase.get(c.id) ?? []).progress }));
+    for (const a of answers) {
+      const list = byCase.get(a.case_id);
+      if (list) list.push(a);
+      else byCase.set(a.case_id, [a]);
+    }
+    const rows = cases.map((c) => ({ caseId: c.id, ref: c.ref, unit: c.unit, done: c.done, progress: progressOf(template, byCase.get(c.id) ?? []).progress }));
     const sum = (k: 'answered' | 'total' | 'requiredMissing') => rows.reduce((s, r) => s + r.progress[k], 0);
     return { cases: rows, progress: { answered: sum('answered'), total: sum('total'), requiredMissing: sum('requiredMissing') } };
   },

@@ -7,6 +7,7 @@ import { sexLabel } from '../reviews/labels';
 import { KeyboardHelp } from './KeyboardHelp';
 import { ScoringArea } from './ScoringArea';
 import { ScoringProgress } from './ScoringProgress';
+import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
 
 /** Marks the open file done and opens the next file not yet done, or the review when all are done. */
 async function finishCase(reviewId: string): Promise<void> {
@@ -46,17 +47,7 @@ export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: 
   }, [reviewId]);
 
   if (loadState === 'error') {
-    return (
-      <div className="screen">
-        <ScreenHeading>Akten kunde inte öppnas</ScreenHeading>
-        <div className="alert alert-error" role="alert">
-          <p>{loadError}</p>
-        </div>
-        <p>
-          <a href={reviewHref}>Tillbaka till granskningen</a>
-        </p>
-      </div>
-    );
+    return <LoadErrorScreen title="Akten kunde inte öppnas" message={loadError} backHref={reviewHref} backLabel="Tillbaka till granskningen" />;
   }
   if (loadState !== 'ready' || !view) {
     return (

@@ -5,6 +5,7 @@ import { useReview } from '../../../state/review-store';
 import { CasesSection } from './CasesSection';
 import { ReviewDetails } from './ReviewDetails';
 import { SamplingSection } from './SamplingSection';
+import { LoadErrorScreen } from '../../../frame/LoadErrorScreen';
 
 /** One review: its details, the case list (Akter) and the sample (Urval), with links into scoring. */
 export function ReviewScreen({ id }: { id: string }) {
@@ -17,17 +18,7 @@ export function ReviewScreen({ id }: { id: string }) {
   }, [id]);
 
   if (loadState === 'error') {
-    return (
-      <div className="screen">
-        <ScreenHeading>Granskningen kunde inte öppnas</ScreenHeading>
-        <div className="alert alert-error" role="alert">
-          <p>{loadError}</p>
-        </div>
-        <p>
-          <a href={hrefFor({ name: 'reviews' })}>Tillbaka till granskningarna</a>
-        </p>
-      </div>
-    );
+    return <LoadErrorScreen title="Granskningen kunde inte öppnas" message={loadError} backHref={hrefFor({ name: 'reviews' })} backLabel="Tillbaka till granskningarna" />;
   }
   if (loadState !== 'ready' || !review) {
     return (

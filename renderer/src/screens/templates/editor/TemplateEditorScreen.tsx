@@ -11,6 +11,7 @@ import { TemplateDetailsForm } from './TemplateDetailsForm';
 import { UndoNotice } from './UndoNotice';
 import { useReadOnly } from './hooks';
 import { useUndoShortcut } from './useUndoShortcut';
+import { LoadErrorScreen } from '../../../frame/LoadErrorScreen';
 
 /** Edits one template; every change is saved at once (typing after a short pause). */
 export function TemplateEditorScreen({ id }: { id: string }) {
@@ -34,17 +35,7 @@ export function TemplateEditorScreen({ id }: { id: string }) {
   }, [id]);
 
   if (loadState === 'error') {
-    return (
-      <div className="screen">
-        <ScreenHeading>Mallen kunde inte öppnas</ScreenHeading>
-        <div className="alert alert-error" role="alert">
-          <p>{loadError}</p>
-        </div>
-        <p>
-          <a href={hrefFor({ name: 'templates' })}>Tillbaka till mallarna</a>
-        </p>
-      </div>
-    );
+    return <LoadErrorScreen title="Mallen kunde inte öppnas" message={loadError} backHref={hrefFor({ name: 'templates' })} backLabel="Tillbaka till mallarna" />;
   }
   if (loadState !== 'ready') {
     return (

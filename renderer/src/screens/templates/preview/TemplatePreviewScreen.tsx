@@ -4,6 +4,7 @@ import { hrefFor } from '../../../routing/routes';
 import { useTemplateEditor } from '../../../state/template-editor-store';
 import { TARGET_GROUP_LABELS } from '../labels';
 import { PreviewArea } from './PreviewArea';
+import { LoadErrorScreen } from '../../../frame/LoadErrorScreen';
 
 /** The template as a reviewer will meet it: areas in order, each question with its answer control (inactive). */
 export function TemplatePreviewScreen({ id }: { id: string }) {
@@ -16,17 +17,7 @@ export function TemplatePreviewScreen({ id }: { id: string }) {
   }, [id]);
 
   if (loadState === 'error') {
-    return (
-      <div className="screen">
-        <ScreenHeading>Förhandsvisningen kunde inte öppnas</ScreenHeading>
-        <div className="alert alert-error" role="alert">
-          <p>{loadError}</p>
-        </div>
-        <p>
-          <a href={hrefFor({ name: 'templates' })}>Tillbaka till mallarna</a>
-        </p>
-      </div>
-    );
+    return <LoadErrorScreen title="Förhandsvisningen kunde inte öppnas" message={loadError} backHref={hrefFor({ name: 'templates' })} backLabel="Tillbaka till mallarna" />;
   }
   if (loadState !== 'ready' || !template) {
     return (
