@@ -1,32 +1,90 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { formatNumber } from '../../shared/util/format-sv';
 import { DomainError } from './errors';
 
 const MAX_INPUT_BYTES = 250 * 1024 * 1024;
 
-/** Reads a user-named file, turning every failure into a Swedish message that names the path. */
+/** Owner read/write only: case data, keys and exports are never readable by other accounts. */
+export const OWNER_ONLY = 0o600;
+
+/*
+ * O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer, so the fstat
+ * below can refuse it. Windows has no such flag (and no FIFOs to open by path); 0 leaves it out.
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a user-named file, turning every failure into a Swedish message that names the path.
+ * Only a regular file is read: a folder, a FIFO, a device such as /dev/zero or a socket is
+ * refused at once, and never more than `maxBytes` are read even if the file grows meanwhile.
+ */
 export function readUserFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
-  let stat: fs.Stats;
+  let fd: number;
   try {
-    stat = fs.statSync(file);
-  } catch {
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw notRegular(file, 'en mapp');
+    if (code === 'EACCES' || code === 'EPERM') throw new DomainError('VALIDATION', `Filen ${file} går inte att läsa (behörighet saknas).`);
     throw new DomainError('VALIDATION', `Filen ${file} finns inte eller går inte att läsa.`);
   }
-  if (stat.isDirectory()) throw new DomainError('VALIDATION', `${file} är en mapp, inte en fil.`);
-  if (stat.size > maxBytes) throw new DomainError('VALIDATION', `Filen ${file} är för stor (${Math.round(stat.size / 1024 / 1024)} MB; högst ${Math.round(maxBytes / 1024 / 1024)} MB).`);
-  return fs.readFileSync(file);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw notRegular(file, kindOf(stat));
+    if (stat.size > maxBytes) throw tooLarge(file, stat.size, maxBytes);
+    // Read up to one byte past the limit: a file that grew after fstat is still caught.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooLarge(file, length, maxBytes);
+        break;
+      }
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('VALIDATION', `Filen ${file} kunde inte läsas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function notRegular(file: string, what: string): DomainError {
+  return new DomainError('VALIDATION', `${file} är ${what}, inte en vanlig fil. Välj en fil som är sparad på disken.`);
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): DomainError {
+  const mb = (n: number) => formatNumber(Math.ceil(n / 1024 / 1024));
+  return new DomainError('VALIDATION', `Filen ${file} är för stor (minst ${mb(size)} MB; högst ${mb(maxBytes)} MB).`);
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'en mapp';
+  if (stat.isFIFO()) return 'en namngiven pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'en enhetsfil';
+  if (stat.isSocket()) return 'en socket';
+  return 'inte en vanlig fil';
 }
 
 /**
- * Writes a file atomically: to a temporary file beside the target, flushed, then renamed over it,
- * so a crash or a full disk never leaves a half-written export.
+ * Writes a file atomically and durably: to a temporary name beside the target (owner-only),
+ * flushed, renamed over it, and the folder flushed too — so a crash, a kill or a full disk
+ * never leaves a half-written export, and a file once renamed survives a power cut.
  */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new DomainError('VALIDATION', `Mappen ${dir} finns inte.`);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const existing = statOrUndefined(file);
+  if (existing && !existing.isFile()) throw notRegular(file, kindOf(existing));
+  const tmp = temporaryNameBeside(file);
   try {
-    const fd = fs.openSync(tmp, 'w');
+    const fd = fs.openSync(tmp, 'wx', OWNER_ONLY);
     try {
       fs.writeFileSync(fd, content);
       fs.fsyncSync(fd);
@@ -34,9 +92,35 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
       fs.closeSync(fd);
     }
     fs.renameSync(tmp, file);
+    fsyncDirectory(dir);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof DomainError) throw error;
-    throw new DomainError('INTERNAL', `Filen ${file} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new DomainError('INTERNAL', `Filen ${file} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+  }
+}
+
+/** A hidden, unique name in the target's folder, so the final rename never crosses file systems. */
+export function temporaryNameBeside(file: string): string {
+  const resolved = path.resolve(file);
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Makes a rename in `dir` durable. Windows cannot open a folder for flushing; NTFS journals renames. */
+export function fsyncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
   }
 }
