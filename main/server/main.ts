@@ -6,7 +6,7 @@ import { resolveDbPath } from '../core/paths';
 import { parseArgs } from '../cli/args';
 import { startServer } from './server';
 
-/** `npm run serve`: browser mode on 127.0.0.1. Prints the address with its token and nothing private. */
+/** `npm run serve`: browser mode on 127.0.0.1. Prints the one-time link and nothing private. */
 async function main(): Promise<void> {
   const { options } = parseArgs(process.argv.slice(2), new Set());
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const dbPath = resolveDbPath(typeof options.db === 'string' ? options.db : undefined);
   const core = createCore({ dbPath });
   const server = await startServer({ dispatch: core.dispatch, staticDir, port });
-  process.stdout.write(`Granskningsbänken körs i webbläsarläge. Öppna: ${server.url}\n`);
+  process.stdout.write(`Granskningsbänken körs i webbläsarläge. Öppna länken (den fungerar en gång, i en flik): ${server.url}\n`);
   process.stdout.write(`Databas: ${dbPath}\n`);
   const stop = async () => {
     await server.close();

@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 
 /**
- * The browser-mode server holds case data, so no other web page and no other machine may reach it.
- * These checks are pure so they can be unit-tested one by one.
+ * The browser-mode server holds case data, so no other web page, no other local program and no
+ * other machine may reach it. These checks are pure so they can be unit-tested one by one.
+ *
+ * Deliberately absent: cookies and HTTP authentication. A browser sends both by itself, and cookies
+ * ignore ports, so any other listener on 127.0.0.1 (another user's, on a terminal server) would
+ * receive them. The only credential is a bearer token the page's own script attaches.
  */
-
-/** Cookies ignore ports: each server's cookie carries its port so two instances never clash. */
-export const tokenCookieName = (port: number): string => `granska_token_${port}`;
 
 /** Only our own loopback names: a foreign Host header means DNS rebinding or a proxy. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -19,30 +20,32 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-/** Browsers label requests from other sites; refuse them even when they carry our cookie. */
+/** Browsers label requests from other sites; refuse them whatever they carry. */
 export function isCrossSiteFetch(secFetchSite: string | undefined): boolean {
   return secFetchSite === 'cross-site';
 }
 
-export function tokensMatch(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
+/** Constant-time, so the time an answer takes tells nothing about how much of a guess was right. */
+export function tokensMatch(given: string | undefined, expected: string | undefined): boolean {
+  if (!given || !expected) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function tokenFromCookie(cookieHeader: string | undefined, port: number): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === tokenCookieName(port)) return rest.join('=');
-  }
-  return undefined;
+export function tokenFromAuthorization(header: string | undefined): string | undefined {
+  const m = header ? /^Bearer +([\w-]+)$/i.exec(header) : null;
+  return m ? m[1] : undefined;
 }
 
-export function tokenFromAuthorization(header: string | undefined): string | undefined {
-  const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return m ? m[1] : undefined;
+/**
+ * Exactly `application/json`, with optional parameters (`; charset=utf-8`). A cross-site form post
+ * cannot send this type without a CORS preflight, which we never grant.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const mediaType = header.split(';', 1)[0].trim().toLowerCase();
+  return mediaType === 'application/json';
 }
 
 export const CONTENT_SECURITY_POLICY = [

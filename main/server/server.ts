@@ -1,39 +1,49 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { Dispatch } from '../core/dispatch';
-import {
-  CONTENT_SECURITY_POLICY,
-  isAllowedHost,
-  isAllowedOrigin,
-  isCrossSiteFetch,
-  tokenFromAuthorization,
-  tokenCookieName,
-  tokenFromCookie,
-  tokensMatch,
-} from './security';
+import { maxInputBytesFor, readBody } from './body';
+import { decodePath, failure, header, refuseAndClose, send, sendJson, sendText } from './http-io';
+import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, isCrossSiteFetch, isJsonContentType, tokenFromAuthorization } from './security';
+import { LinkSession } from './session';
+import { TOO_DEEP_MESSAGE, jsonTextTooDeep } from '../../shared/validation/json-depth';
 
 export interface ServerOptions {
   dispatch: Dispatch;
   /** The built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
-  /** Injected in tests; otherwise a fresh random token per run. */
-  token?: string;
+  /** Injected in tests; otherwise a fresh random link token per run. */
+  linkToken?: string;
+  /** Shorter in tests; the defaults suit people. */
+  timeouts?: Partial<Timeouts>;
 }
+
+export interface Timeouts {
+  /** All request headers must arrive within this. */
+  headersMs: number;
+  /** A body that sends nothing for this long is answered 408. */
+  bodyIdleMs: number;
+  /** The whole request, body included, must arrive within this. */
+  requestMs: number;
+  /** How often Node looks for requests over headersMs/requestMs. */
+  checkIntervalMs: number;
+}
+
+const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, bodyIdleMs: 30_000, requestMs: 300_000, checkIntervalMs: 5_000 };
 
 export interface RunningServer {
   port: number;
-  token: string;
-  /** The address to open, with the token; the page trades it for a cookie at once. */
+  /** The address to open. It works once: the page trades the token in its fragment for a session. */
   url: string;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Where the page trades the link token for its session (POST) and asks what state it is in (GET). */
+export const SESSION_PATH = '/session';
 const HOST = '127.0.0.1';
+const SESSION_BODY_BYTES = 4096;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,17 +56,48 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Browser mode: the built renderer and POST /api/<method>, on 127.0.0.1 only, behind a per-run token. */
+const NOT_SIGNED_IN = 'Åtkomst nekad: fliken har ingen giltig inloggning. Öppna länken som skrevs ut när servern startade.';
+
+/**
+ * Browser mode: the built renderer and POST /api/<method>, on 127.0.0.1 only.
+ * The static shell holds no data and is served to anyone who passes the Host/Origin checks; every
+ * API call needs the session's bearer token (see LinkSession for how the page gets it).
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const session = new LinkSession(options.linkToken);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkIntervalMs,
+  });
+  // Sockets with a request in our hands: a client error there must not write a second response.
+  const busy = new WeakSet<Socket>();
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    busy.add(req.socket);
+    res.once('close', () => busy.delete(req.socket));
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internt fel i servern.');
+      if (!res.headersSent) sendText(res, 500, 'Internt fel i servern.');
       else res.end();
     });
+  };
+  server.on('request', onRequest);
+  // `Expect: 100-continue` goes through the same checks; api() lets the body come only when it may.
+  server.on('checkContinue', onRequest);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (busy.has(socket) || !socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, message] =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Förfrågan tog för lång tid.'] : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Förfrågans huvuden är för stora.'] : [400, 'Felaktig förfrågan.'];
+    const body = Buffer.from(message);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${message}`,
+    );
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -64,71 +105,95 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    // Nothing this server says is worth keeping: the shell is tiny, and answers hold case data or tokens.
+    res.setHeader('Cache-Control', 'no-store');
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port) || isCrossSiteFetch(header(req, 'sec-fetch-site'))) {
-      return forbidden(res, 'Förfrågan kommer inte från Granskningsbänkens egen sida.');
+      return sendText(res, 403, 'Förfrågan kommer inte från Granskningsbänkens egen sida.');
     }
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const pathname = decodePath(req.url);
+    if (pathname === undefined) return sendText(res, 400, 'Adressen är felaktig: den innehåller en ogiltig %-kodning.');
 
-    // The printed link carries the token once; swap it for a cookie and drop it from the address bar.
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    if (req.method === 'GET' && queryToken !== undefined) {
-      if (!tokensMatch(queryToken, token)) return forbidden(res, 'Fel eller inaktuell länk. Använd länken som skrevs ut när servern startade.');
-      res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`);
-      url.searchParams.delete('token');
-      res.writeHead(303, { Location: `${url.pathname}${url.search}` });
-      res.end();
-      return;
+    if (pathname === SESSION_PATH) return sessionEndpoint(req, res);
+    if (pathname.startsWith('/api/')) return api(pathname.slice('/api/'.length), req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Metoden stöds inte.');
     }
-
-    const given = tokenFromCookie(req.headers.cookie, port) ?? tokenFromAuthorization(req.headers.authorization);
-    if (!tokensMatch(given, token)) return forbidden(res, 'Åtkomst nekad: öppna länken med token som skrevs ut när servern startade.');
-
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        res.setHeader('Allow', 'POST');
-        return send(res, 405, 'text/plain; charset=utf-8', 'Använd POST.');
-      }
-      return api(decodeURIComponent(url.pathname.slice('/api/'.length)), req, res);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Metoden stöds inte.');
-    return serveStatic(url.pathname, res);
+    return serveStatic(pathname, res);
   }
 
-  async function api(method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store');
-    const contentType = header(req, 'content-type') ?? '';
-    if (!contentType.startsWith('application/json')) {
-      // A cross-site form post cannot send JSON without a CORS preflight; insisting on it closes that door too.
-      return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Förfrågan ska skickas som JSON.' } });
+  /**
+   * GET: is this tab signed in, and has the link been used (so the page can say which case it is in).
+   * POST { link }: trades the link token for the session token, once.
+   */
+  async function sessionEndpoint(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'GET') {
+      return sendJson(res, 200, { signedIn: session.isSession(tokenFromAuthorization(req.headers.authorization)), linkUsed: session.linkUsed });
     }
-    let body: string;
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, POST');
+      return sendText(res, 405, 'Metoden stöds inte.');
+    }
+    const body = await jsonBody(req, res, SESSION_BODY_BYTES);
+    if (body === undefined) return;
+    const link = typeof body === 'object' && body !== null && typeof (body as { link?: unknown }).link === 'string' ? (body as { link: string }).link : undefined;
+    const redemption = session.redeem(link);
+    if (redemption.ok) return sendJson(res, 200, { ok: true, value: { sessionToken: redemption.sessionToken } });
+    const message =
+      redemption.reason === 'used'
+        ? 'Länken har redan använts och fungerar bara en gång. Fortsätt i fliken där du öppnade den, eller stoppa servern och starta om "npm run serve" för att få en ny länk.'
+        : 'Länken gäller inte för den här servern (den kan vara från en tidigare körning). Öppna länken som skrevs ut senast, eller starta om "npm run serve".';
+    return sendJson(res, 403, failure('FORBIDDEN', message));
+  }
+
+  async function api(encodedName: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendJson(res, 405, failure('VALIDATION', 'Använd POST.'));
+    }
+    // Only the bearer header counts: a cookie (which the browser would also send to other ports) is never read.
+    if (!session.isSession(tokenFromAuthorization(req.headers.authorization))) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return refuseAndClose(req, res, 401, failure('FORBIDDEN', NOT_SIGNED_IN));
+    }
+    const input = await jsonBody(req, res, maxInputBytesFor(encodedName));
+    if (input === undefined) return;
+    sendJson(res, 200, await options.dispatch(encodedName, input));
+  }
+
+  /** The parsed JSON body, or undefined once the refusal has been answered. */
+  async function jsonBody(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): Promise<unknown> {
+    if (!isJsonContentType(header(req, 'content-type'))) {
+      refuseAndClose(req, res, 415, failure('VALIDATION', 'Förfrågan ska skickas som JSON (Content-Type: application/json).'));
+      return undefined;
+    }
+    const expectsContinue = /100-continue/i.test(header(req, 'expect') ?? '');
+    const body = await readBody(req, { maxBytes, idleMs: timeouts.bodyIdleMs, beforeReading: expectsContinue ? () => res.writeContinue() : undefined });
+    if (!body.ok) {
+      refuseAndClose(req, res, body.status, failure('VALIDATION', body.message));
+      return undefined;
+    }
+    if (jsonTextTooDeep(body.text)) {
+      sendJson(res, 400, failure('VALIDATION', TOO_DEEP_MESSAGE));
+      return undefined;
+    }
     try {
-      body = await readBody(req);
+      return body.text.length ? JSON.parse(body.text) : {};
     } catch {
-      return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'Förfrågan är för stor.' } });
+      sendJson(res, 400, failure('VALIDATION', 'Förfrågan är inte giltig JSON.'));
+      return undefined;
     }
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body) : {};
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Förfrågan är inte giltig JSON.' } });
-    }
-    const result = await options.dispatch(method, input);
-    sendJson(res, 200, result);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const requested = path.resolve(staticRoot, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
+    const requested = path.resolve(staticRoot, `.${path.posix.normalize(pathname)}`);
     const inside = requested === staticRoot || requested.startsWith(staticRoot + path.sep);
     const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : path.join(staticRoot, 'index.html');
     if (!fs.existsSync(file)) {
-      return send(res, 500, 'text/plain; charset=utf-8', 'Användargränssnittet är inte byggt. Kör "npm run serve" som bygger det först.');
+      return sendText(res, 500, 'Användargränssnittet är inte byggt. Kör "npm run serve" som bygger det först.');
     }
     const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
-    if (type.startsWith('text/html')) {
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      res.setHeader('Cache-Control', 'no-store');
-    }
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     send(res, 200, type, fs.readFileSync(file));
   }
 
@@ -139,47 +204,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   port = (server.address() as AddressInfo).port;
   return {
     port,
-    token,
-    url: `http://${HOST}:${port}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `http://${HOST}:${port}/#t=${session.linkToken}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
-}
-
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-function forbidden(res: http.ServerResponse, message: string): void {
-  send(res, 403, 'text/plain; charset=utf-8', message);
 }

@@ -1,8 +1,12 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { SESSION_STORAGE_KEY } from '../../renderer/src/api/browser-session';
 import { startServerProcess, type ServerHandle } from '../support/server-process';
 
-/** Each test gets its own browser-mode server on a fresh database, already signed in with the token. */
+/**
+ * Each test gets its own browser-mode server on a fresh database, and `app` is a tab signed in the way
+ * a person does it: by opening the printed one-time link, which the page trades for its session.
+ */
 export const test = base.extend<{ server: ServerHandle; app: Page }>({
   server: async ({}, use) => {
     const server = await startServerProcess();
@@ -10,12 +14,28 @@ export const test = base.extend<{ server: ServerHandle; app: Page }>({
     await server.stop();
   },
   app: async ({ page, server }, use) => {
-    await page.goto(server.url);
+    await openLink(page, server);
     await use(page);
   },
 });
 
 export { expect };
+
+/** Opens the printed link and waits until the page has traded it (the token is gone from the address). */
+export async function openLink(page: Page, server: ServerHandle): Promise<void> {
+  await page.goto(server.url);
+  await page.waitForURL((url) => !url.hash.startsWith('#t='));
+}
+
+/**
+ * Headers for calling the API beside the page (page.request), as the page does: the tab's session
+ * token as a bearer header. Browser mode has no cookie to share.
+ */
+export async function sessionHeaders(page: Page): Promise<Record<string, string>> {
+  const token = await page.evaluate((key) => window.sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  if (!token) throw new Error('the page has no browser-mode session');
+  return { Authorization: `Bearer ${token}` };
+}
 
 /** Fails on serious or critical accessibility violations (axe-core), listing them readably. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import type { APIResponse, Page } from '@playwright/test';
 import type { Template } from '../../shared/templates/schema';
 import type { ServerHandle } from '../support/server-process';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, sessionHeaders, test } from './fixtures';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScoringPage } from './pages/ScoringPage';
 
@@ -44,9 +44,9 @@ function thirtyQuestionTemplate(): Template {
   };
 }
 
-/** Calls the API as the page does (the token cookie is shared) and returns the value. */
+/** Calls the API as the page does (with the tab's session token) and returns the value. */
 async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data });
+  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value as T;
@@ -75,7 +75,7 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   const review = new ReviewPage(page);
   const scoring = new ScoringPage(page);
 
-  await page.goto(`${server.url}#/granskningar/${reviewId}`);
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}`);
   await expect(review.heading('Öppenvård barn 0–12 år')).toBeVisible();
 
   // Import: preview first (nothing stored), then commit.
@@ -160,7 +160,7 @@ test('a personal identity number typed into a note is warned about and never sav
   const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
   const scoring = new ScoringPage(page);
 
-  await page.goto(`${server.url}#/granskningar/${reviewId}/akt/${cases[0].id}`);
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${cases[0].id}`);
   await expect(scoring.heading(cases[0].ref)).toBeVisible();
   await scoring.expectFocused('Q1');
   await page.keyboard.press('Tab');

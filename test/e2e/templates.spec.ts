@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Template } from '../../shared/templates/schema';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, sessionHeaders, test } from './fixtures';
 import { TemplateEditorPage } from './pages/TemplateEditorPage';
 import { TemplateListPage } from './pages/TemplateListPage';
 import { TemplatePreviewPage } from './pages/TemplatePreviewPage';
@@ -79,8 +79,8 @@ test('a copied template is edited, reordered, kept over reload, previewed, expor
   await expect((await editor.openQuestion('T1')).getByRole('textbox', { name: 'Frågetext' })).toHaveValue(newText);
   await expect((await editor.openQuestion('T6')).getByRole('textbox', { name: 'Enhet' })).toHaveValue('samtal');
 
-  // The server has it too (page.request shares the page's sign-in cookie).
-  const response = await page.request.post(`${server.origin}/api/templates.get`, { data: { id } });
+  // The server has it too (asked with the tab's session token).
+  const response = await page.request.post(`${server.origin}/api/templates.get`, { data: { id }, headers: await sessionHeaders(page) });
   const body = (await response.json()) as { ok: boolean; value: { template: Template } };
   expect(body.ok).toBe(true);
   const saved = body.value.template;

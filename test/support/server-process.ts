@@ -8,9 +8,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface ServerHandle {
   /** Origin, e.g. http://127.0.0.1:41234 */
   origin: string;
-  /** The printed link with the token. */
+  /** The printed one-time link: `origin/#t=<link token>`. Opening it signs one tab in. */
   url: string;
-  token: string;
   dbPath: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -32,7 +31,7 @@ export async function startServerProcess(options: { dbPath?: string } = {}): Pro
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#t=[\w-]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -48,7 +47,6 @@ export async function startServerProcess(options: { dbPath?: string } = {}): Pro
   return {
     origin: parsed.origin,
     url,
-    token: parsed.searchParams.get('token')!,
     dbPath,
     dataDir,
     async stop() {

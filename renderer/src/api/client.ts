@@ -1,11 +1,14 @@
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import type { ApiError, Result } from '../../../shared/result';
+import { browserSessionToken } from './browser-session';
 
 /** What the Electron preload exposes as `window.bridge`; absent in browser mode. */
 export interface Bridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  openFile(filters: { name: string; extensions: string[] }[]): Promise<{ name: string; bytes: Uint8Array } | null>;
+  openFile(filters: { name: string; extensions: string[] }[]): Promise<{ name: string; bytes: Uint8Array } | { error: string } | null>;
   saveFile(suggestedName: string, content: string | Uint8Array): Promise<{ path: string } | { error: string } | null>;
+  /** The save dialog for a pseudonymisation key: the chosen path only (the core writes the file). */
+  chooseKeyFile(suggestedName: string): Promise<{ path: string } | { error: string } | null>;
 }
 
 declare global {
@@ -24,15 +27,21 @@ export function defaultTransport(): Transport {
 }
 
 export const httpTransport: Transport = async (method, input) => {
+  const token = browserSessionToken();
   try {
     const response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      // The bearer header is the only credential; cookies (which ignore ports) are neither sent nor wanted.
+      credentials: 'omit',
+      cache: 'no-store',
       body: JSON.stringify(input ?? {}),
     });
+    if (response.status === 401) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Fliken är inte längre inloggad (servern kan ha startats om). Ladda om sidan, eller öppna den nya länken som skrevs ut i terminalen.' } };
+    }
     if (response.status === 403) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Åtkomst nekad. Öppna länken med token som servern skrev ut.' } };
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Åtkomst nekad: förfrågan godtogs inte som kommande från Granskningsbänkens egen sida.' } };
     }
     return (await response.json()) as Result<unknown>;
   } catch {
