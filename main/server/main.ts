@@ -8,6 +8,9 @@ import { startServer } from './server';
 
 /** `npm run serve`: browser mode on 127.0.0.1. Prints the one-time link and nothing private. */
 async function main(): Promise<void> {
+  // Whatever this process creates (database, WAL, backups, key files, exports) is the owner's
+  // alone, even a file some code path forgets to give an explicit mode.
+  if (process.platform !== 'win32') process.umask(0o077);
   const { options } = parseArgs(process.argv.slice(2), new Set());
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const staticDir = typeof options.static === 'string' ? options.static : path.join(root, 'build', 'renderer');
