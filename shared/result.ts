@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'FROZEN'
   | 'DB_TOO_NEW'
   | 'DB_OPEN_FAILED'
+  | 'DB_CORRUPT' // the file failed SQLite's integrity check; nothing is written to it
+  | 'BUSY' // another process holds the database's write lock; retrying later is safe, nothing was written
+  | 'AUDIT_BROKEN' // the audit trail failed its check on opening: writes are refused, reading still works
   | 'FORBIDDEN'
   | 'INTERNAL';
 

@@ -11,6 +11,8 @@ export interface CommandContext {
 export interface CommandResult {
   json: unknown;
   human: string;
+  /** A result that is itself a finding (e.g. a broken audit trail): printed as usual, then this exit code. */
+  exitCode?: number;
 }
 
 export interface CliCommand {

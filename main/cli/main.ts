@@ -10,6 +10,8 @@ import { reviewCommands } from './commands/review';
 import { caseCommands } from './commands/cases';
 import { sampleCommands } from './commands/sample';
 import { answerCommands } from './commands/answers';
+import { auditCommands } from './commands/audit';
+import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
 export interface CliIo {
   stdout: Writable;
@@ -20,13 +22,14 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands, ...answerCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands, ...answerCommands, ...auditCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db'];
 
 /** Exit codes: 0 done, 2 the input was wrong (fix it and retry), 1 anything else. */
-const inputErrors: ReadonlySet<ErrorCode> = new Set(['VALIDATION', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'FROZEN']);
+// AUDIT_BROKEN (a write refused because the trail is broken) exits like `audit verify` finding it: 2.
+const inputErrors: ReadonlySet<ErrorCode> = new Set(['VALIDATION', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'FROZEN', 'AUDIT_BROKEN']);
 
 class CallFailed extends Error {
   constructor(readonly error: ApiError) {
@@ -74,7 +77,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: CommandContext = {
       cwd: io.cwd,
       async call(method, input) {
-        core ??= createCore({ dbPath: resolveDbPath(dbOption, io.env), now: io.now, logError: () => {} });
+        // A one-shot batch blocks no one's event loop: it waits for another process's lock instead of failing.
+        core ??= createCore({ dbPath: resolveDbPath(dbOption, io.env), now: io.now, logError: () => {}, busyTimeoutMs: BATCH_BUSY_TIMEOUT_MS });
         const result = await core.dispatch(method, input);
         if (!result.ok) throw new CallFailed(result.error);
         return result.value as never;
@@ -82,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     const result = await command.run(ctx, args);
     write(io.stdout, json ? JSON.stringify(result.json, null, 2) : result.human);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       report({ code: 'VALIDATION', message: error.message }, command.usage);

@@ -11,6 +11,8 @@ import { samplingHandlers } from './sampling/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { answerTransferHandlers } from './scoring/transfer-handlers';
 import { APP_VERSION } from './version';
+import { auditHandlers } from './audit/handlers';
+import type { ApiError } from '../../shared/result';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 
@@ -28,6 +30,8 @@ export interface CoreOptions extends DispatchOptions {
   now?: () => Date;
   actor?: string;
   newId?: (prefix: string) => string;
+  /** How long a statement waits for another process's write lock (db/open.ts: short for the interactive faces). */
+  busyTimeoutMs?: number;
 }
 
 export interface Core {
@@ -35,24 +39,33 @@ export interface Core {
   db: Database;
   dbPath: string;
   backupPath?: string;
+  /** The audit trail failed its check on opening: the store is read-only and this says why (faces show it). */
+  auditProblem?: ApiError;
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  const { db, backupPath } = openDatabase(options.dbPath, { now });
+  const actor = options.actor ?? safeUserName();
+  const { db, backupPath, auditProblem } = openDatabase(options.dbPath, {
+    now,
+    actor,
+    busyTimeoutMs: options.busyTimeoutMs,
+    logError: options.logError && ((error) => options.logError!('db.open', error)),
+  });
   try {
-    seedBundledTemplates(db, now().toISOString());
+    // A read-only store (broken audit trail) is not seeded; its templates are read as they are.
+    if (!auditProblem) seedBundledTemplates(db, now().toISOString());
   } catch (error) {
     db.close();
     throw error;
   }
-  const ctx: CoreContext = { db, now, actor: options.actor ?? safeUserName(), newId: options.newId ?? randomId, dbPath: options.dbPath, appVersion: APP_VERSION };
+  const ctx: CoreContext = { db, now, actor, newId: options.newId ?? randomId, dbPath: options.dbPath, appVersion: APP_VERSION };
   const dispatch = createDispatch(allHandlers(), ctx, options);
-  return { dispatch, db, dbPath: options.dbPath, backupPath, close: () => db.close() };
+  return { dispatch, db, dbPath: options.dbPath, backupPath, auditProblem, close: () => db.close() };
 }
 
 function safeUserName(): string {

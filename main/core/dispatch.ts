@@ -5,6 +5,8 @@ import { redactIdentityNumbers } from '../../shared/identity/redact';
 import type { ApiError } from '../../shared/result';
 import type { CoreContext } from './context';
 import { DomainError } from './errors';
+import { BUSY_MESSAGE, CORRUPT_WHILE_OPEN_MESSAGE, isBusy, isCorrupt, isReadOnly } from './db/sqlite-errors';
+import { writeBlockOf } from './db/write-block';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>;
 export type HandlerMap = { [K in MethodName]?: Handler<K> };
@@ -58,8 +60,10 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       return ok(value);
     } catch (error) {
       if (error instanceof DomainError) return fail(redacted(error.toApiError()));
-      logError(method, error);
-      return fail({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget har ändrats av den här åtgärden; försök igen.' });
+      const known = storeError(error, ctx);
+      // Busy is an ordinary moment (another process writing), not a fault worth a log entry.
+      if (known?.code !== 'BUSY') logError(method, error);
+      return fail(known ?? { code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget har ändrats av den här åtgärden; försök igen.' });
     }
   };
 }
@@ -71,6 +75,19 @@ function redacted(error: ApiError): ApiError {
     message: redactIdentityNumbers(error.message),
     ...(error.issues ? { issues: error.issues.map((i) => ({ path: redactIdentityNumbers(i.path), message: redactIdentityNumbers(i.message) })) } : {}),
   };
+}
+
+/**
+ * The store's own refusals, told in Swedish by their SQLite code (the English text went to the
+ * log above): another process holds the lock, writes are blocked because the audit trail is
+ * broken, or the file turned out damaged. Each left the database unchanged (the statement or its
+ * transaction was rolled back).
+ */
+function storeError(error: unknown, ctx: CoreContext): ApiError | undefined {
+  if (isBusy(error)) return { code: 'BUSY', message: BUSY_MESSAGE };
+  if (isReadOnly(error)) return writeBlockOf(ctx.db);
+  if (isCorrupt(error)) return { code: 'DB_CORRUPT', message: CORRUPT_WHILE_OPEN_MESSAGE };
+  return undefined;
 }
 
 function summarise(count: number): string {

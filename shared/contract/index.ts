@@ -7,14 +7,15 @@ import { caseMethods } from './cases';
 import { samplingMethods } from './sampling';
 import { scoringMethods } from './scoring';
 import { answerTransferMethods } from './answers-transfer';
+import { auditMethods } from './audit';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods, auditMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods, ...auditMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

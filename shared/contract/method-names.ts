@@ -27,7 +27,8 @@ export const METHOD_NAMES: readonly string[] = [
   'answers.history',
   'cases.setDone',
   'answers.import',
-  'answers.export'
+  'answers.export',
+  'audit.verify'
 ];
 
 const known = new Set(METHOD_NAMES);

@@ -22,9 +22,24 @@ export interface AnswerState {
   fileRef: string | null;
 }
 
-/** saving: a call is in flight · saved: the last call committed · error: refused · blocked: the PII guard held it back */
+/**
+ * Pauses before each new try of a save the database answered BUSY (another process, e.g. an import
+ * from the CLI, holds its write lock): growing, then every 5 s, about two minutes in all. The answer
+ * stays on screen as "Väntar på databasen …" meanwhile, and is never shown as saved before it is.
+ */
+const DEFAULT_BUSY_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, ...Array<number>(22).fill(5000)];
+let busyRetryDelays = DEFAULT_BUSY_RETRY_DELAYS_MS;
+
+/** For tests: shorter pauses (resetScoring restores the real ones). */
+export function setBusyRetryDelays(delays: readonly number[]): void {
+  busyRetryDelays = delays;
+}
+
+export const WAITING_FOR_DATABASE = 'Väntar på databasen …';
+
+/** saving: a call is in flight · waiting: the database is busy, the save will be tried again · saved: the last call committed · error: refused · blocked: the PII guard held it back */
 export interface SaveStatus {
-  state: 'saving' | 'saved' | 'error' | 'blocked';
+  state: 'saving' | 'waiting' | 'saved' | 'error' | 'blocked';
   message?: string;
 }
 
@@ -127,16 +142,17 @@ export const useScoring = create<ScoringState>()((set, get) => {
       const { reviewId, caseId } = get();
       const current = get().shown[questionId] ?? EMPTY;
       let outcome: SaveStatus;
+      const input = {
+        reviewId: reviewId!,
+        caseId: caseId!,
+        questionId,
+        // The value always goes along (the call needs it); note and file reference only when they changed.
+        value: 'value' in patch ? (patch.value ?? null) : current.value,
+        ...('note' in patch ? { note: patch.note ?? null } : {}),
+        ...('fileRef' in patch ? { fileRef: patch.fileRef ?? null } : {}),
+      };
       try {
-        const result = await services().api.call('answers.save', {
-          reviewId: reviewId!,
-          caseId: caseId!,
-          questionId,
-          // The value always goes along (the call needs it); note and file reference only when they changed.
-          value: 'value' in patch ? (patch.value ?? null) : current.value,
-          ...('note' in patch ? { note: patch.note ?? null } : {}),
-          ...('fileRef' in patch ? { fileRef: patch.fileRef ?? null } : {}),
-        });
+        const result = await callWhileBusy(() => services().api.call('answers.save', input), questionId, () => mine === session);
         if (mine !== session) return;
         set({ saved: { ...get().saved, [questionId]: { value: result.value, note: result.note, fileRef: result.fileRef, updatedAt: result.updatedAt } } });
         outcome = { state: 'saved' };
@@ -163,6 +179,27 @@ export const useScoring = create<ScoringState>()((set, get) => {
     const chain = (chains.get(questionId) ?? Promise.resolve()).then(run);
     chains.set(questionId, chain);
     return chain;
+  }
+
+  /**
+   * Runs a save, and again after a pause while the database answers BUSY (nothing was written, so
+   * trying again is safe); any other answer, or running out of patience, ends it as usual.
+   */
+  async function callWhileBusy<T>(call: () => Promise<T>, questionId: string, live: () => boolean): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const value = await call();
+        // Committed now; the result handling below decides between "Sparat" and a later queued save.
+        if (attempt > 0 && live()) set({ status: { ...get().status, [questionId]: { state: 'saving' } } });
+        return value;
+      } catch (error) {
+        if (toApiError(error).code !== 'BUSY' || attempt >= busyRetryDelays.length || !live()) throw error;
+        set({ status: { ...get().status, [questionId]: { state: 'waiting', message: WAITING_FOR_DATABASE } } });
+        announce(WAITING_FOR_DATABASE, 'busy');
+        await new Promise((resolve) => setTimeout(resolve, busyRetryDelays[attempt]));
+        if (!live()) throw error;
+      }
+    }
   }
 
   function saveText(questionId: string, field: TextField): Promise<void> | undefined {
@@ -333,6 +370,7 @@ export function progressOf(questions: Question[], saved: ScoringData['saved']) {
 /** For tests: forget everything, including typing pauses. */
 export function resetScoring(): void {
   session++;
+  busyRetryDelays = DEFAULT_BUSY_RETRY_DELAYS_MS;
   for (const t of timers.values()) clearTimeout(t);
   timers.clear();
   chains.clear();

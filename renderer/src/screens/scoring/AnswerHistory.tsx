@@ -9,7 +9,7 @@ import { describeValue } from './keys';
 
 type Entry = OutputOf<'answers.history'>['entries'][number];
 
-/** "Historik": every change of this answer (who, when, old → new), read from the append-only audit log. */
+/** "Historik": every change of this answer (who, when, old → new, and a deletion as such), read from the append-only audit log. */
 export function AnswerHistory({ question, template }: { question: Question; template: Template }) {
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<Entry[]>();
@@ -48,6 +48,7 @@ export function AnswerHistory({ question, template }: { question: Question; temp
           {entries.map((e, i) => (
             <li key={i}>
               <span className="history-when">{formatDateTime(e.at)}</span> · <span className="history-who">{e.actor}</span>
+              {e.action === 'delete' && <> · <strong className="history-deleted">Svaret togs bort</strong></>}
               <ul>
                 {JSON.stringify(e.oldValue) !== JSON.stringify(e.newValue) && (
                   <li>

@@ -1,8 +1,8 @@
-import { useScoring } from '../../state/scoring-store';
+import { useScoring, WAITING_FOR_DATABASE } from '../../state/scoring-store';
 
-const TEXT = { saving: 'Sparar…', saved: 'Sparat', error: 'Inte sparat', blocked: 'Inte sparat' } as const;
+const TEXT = { saving: 'Sparar…', waiting: WAITING_FOR_DATABASE, saved: 'Sparat', error: 'Inte sparat', blocked: 'Inte sparat' } as const;
 
-/** "Sparar…" while a call is in flight, "Sparat" only after it resolved; the frame's live region reads it out. */
+/** "Sparar…" while a call is in flight, "Väntar på databasen …" while a busy database is waited for, "Sparat" only after it committed; the frame's live region reads it out. */
 export function SaveStatusText({ questionId }: { questionId: string }) {
   const status = useScoring((s) => s.status[questionId]);
   if (!status) return <span className="save-status" data-state="idle" />;

@@ -1,0 +1,148 @@
+import type { Database } from 'better-sqlite3';
+import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
+import { hashOfRow, type ChainedRow } from './hash';
+
+/** The triggers that write and protect the trail, as the latest migration that defines them created them. */
+export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = AUDIT_TRIGGERS_V3;
+const GUARDED_TABLES = ['answer', 'answer_audit'];
+
+/** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger). */
+export interface AuditBreak {
+  seq: number | null;
+  at: string | null;
+  reason: string;
+}
+
+export interface AuditReport {
+  ok: boolean;
+  /** Rows whose link was checked. */
+  checked: number;
+  firstBroken?: AuditBreak;
+  /** Hash of the last row checked: written down outside the workbench, it also reveals a rewritten chain. */
+  head?: string;
+}
+
+/** Every trigger on the answer tables must be exactly one we created; a missing, altered or added one is reported. */
+export function checkAuditTriggers(db: Database): AuditBreak | undefined {
+  const found = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${GUARDED_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...GUARDED_TABLES) as { name: string; sql: string }[];
+  const byName = new Map(found.map((t) => [t.name, t.sql]));
+  for (const [name, sql] of Object.entries(EXPECTED_AUDIT_TRIGGERS)) {
+    if (!byName.has(name)) return { seq: null, at: null, reason: `Databasens skydd av ändringsloggen saknas (triggern ${name} har tagits bort).` };
+    if (byName.get(name) !== sql) return { seq: null, at: null, reason: `Databasens skydd av ändringsloggen har ändrats (triggern ${name}).` };
+  }
+  const extra = found.find((t) => !(t.name in EXPECTED_AUDIT_TRIGGERS));
+  if (extra) return { seq: null, at: null, reason: `En okänd trigger (${extra.name}) har lagts till på svaren eller ändringsloggen.` };
+  return undefined;
+}
+
+type StoredRow = ChainedRow & { seq: number; prev_hash: string | null; hash: string };
+
+/**
+ * Walks the chain of one review (or of every review) in order: each row must name the previous
+ * row's hash and hash to its own. The first row that does not is reported; a row changed,
+ * removed or slipped in shows at the row itself or at the one after it.
+ */
+export function checkAuditChains(db: Database, reviewId?: string, options: { lastRows?: number } = {}): AuditReport {
+  const window = options.lastRows === undefined ? '' : `${reviewId === undefined ? 'WHERE' : 'AND'} seq > (SELECT COALESCE(MAX(seq), 0) FROM answer_audit) - ${Math.floor(options.lastRows)}`;
+  const rows =
+    reviewId === undefined ? db.prepare(`SELECT * FROM answer_audit ${window} ORDER BY seq`) : db.prepare(`SELECT * FROM answer_audit WHERE review_id = ? ${window} ORDER BY seq`);
+  const heads = new Map<string, string>();
+  let checked = 0;
+  let head: string | undefined;
+  for (const row of (reviewId === undefined ? rows.iterate() : rows.iterate(reviewId)) as IterableIterator<StoredRow>) {
+    // In a window the first row of each review is the anchor: its own hash is checked, its link is taken as given.
+    const anchored = options.lastRows !== undefined && !heads.has(row.review_id!);
+    const expectedPrev = anchored ? row.prev_hash : (heads.get(row.review_id!) ?? null);
+    let reason: string | undefined;
+    if (row.prev_hash !== expectedPrev) {
+      reason =
+        expectedPrev === null
+          ? 'Loggens första rad pekar på en rad som inte finns: rader före den har tagits bort.'
+          : 'Länken till föregående rad stämmer inte: en rad före den har tagits bort, lagts till eller skrivits om.';
+    } else if (hashOfRow(row.prev_hash, row) !== row.hash) {
+      reason = 'Radens innehåll har ändrats efter att den skrevs.';
+    }
+    if (reason) {
+      return { ok: false, checked, firstBroken: { seq: row.seq, at: row.at, reason } };
+    }
+    heads.set(row.review_id!, row.hash);
+    head = row.hash;
+    checked++;
+  }
+  return { ok: true, checked, head };
+}
+
+/**
+ * The trail replayed must give the answers as they are: the latest entry of every answer holds its
+ * current values (or says it was deleted). This finds what a chain alone cannot: its last rows
+ * removed, or an answer changed while the triggers were away.
+ */
+export function checkAnswersAgainstTrail(db: Database, reviewId?: string): AuditBreak | undefined {
+  const byReview = reviewId === undefined ? '' : 'AND last.review_id = @reviewId';
+  const byReviewOfCase = reviewId === undefined ? '' : 'AND c.review_id = @reviewId';
+  const row = db
+    .prepare(
+      `WITH last AS (
+         SELECT l.* FROM answer_audit l JOIN (SELECT MAX(seq) AS seq FROM answer_audit GROUP BY case_id, question_id) m ON m.seq = l.seq)
+       SELECT * FROM (
+         SELECT last.seq, last.at, last.question_id, COALESCE(c.ref, last.case_id) AS ref, 'stale' AS kind
+           FROM last LEFT JOIN answer a ON a.case_id = last.case_id AND a.question_id = last.question_id
+           LEFT JOIN case_file c ON c.id = last.case_id
+          WHERE ((a.case_id IS NULL) <> (last.action = 'delete')
+             OR (a.case_id IS NOT NULL AND (a.value IS NOT last.new_value OR a.note IS NOT last.new_note OR a.file_ref IS NOT last.new_file_ref))) ${byReview}
+         UNION ALL
+         SELECT NULL, a.updated_at, a.question_id, c.ref, 'missing'
+           FROM answer a JOIN case_file c ON c.id = a.case_id
+          WHERE NOT EXISTS (SELECT 1 FROM answer_audit l WHERE l.case_id = a.case_id AND l.question_id = a.question_id) ${byReviewOfCase}
+       ) ORDER BY seq IS NULL, seq LIMIT 1`,
+    )
+    .get(reviewId === undefined ? {} : { reviewId }) as { seq: number | null; at: string; question_id: string; ref: string; kind: 'stale' | 'missing' } | undefined;
+  if (!row) return undefined;
+  return {
+    seq: row.seq,
+    at: row.at,
+    reason:
+      row.kind === 'missing'
+        ? `Svaret på fråga ${row.question_id} i akt ${row.ref} finns inte i ändringsloggen.`
+        : `Svaret på fråga ${row.question_id} i akt ${row.ref} stämmer inte med ändringsloggens senaste rad: en ändring saknas i loggen.`,
+  };
+}
+
+/**
+ * AUTOINCREMENT remembers the highest seq ever written (sqlite_sequence, rolled back with its
+ * transaction): if the table now ends below it, rows at the end were removed, which no later
+ * link can reveal. O(1).
+ */
+export function checkAuditEnd(db: Database): AuditBreak | undefined {
+  const written = (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'answer_audit'`).pluck().get() as number | undefined) ?? 0;
+  const last = (db.prepare('SELECT MAX(seq) FROM answer_audit').pluck().get() as number | null) ?? 0;
+  if (last >= written) return undefined;
+  return { seq: last + 1, at: null, reason: `Loggens sista rader har tagits bort: rad ${written} har skrivits men loggen slutar vid rad ${last}.` };
+}
+
+/** Rows whose chain links are checked when a database opens; the whole chain is `audit.verify`'s job (docs/performance.md). */
+export const OPEN_CHECK_LAST_ROWS = 10_000;
+
+/**
+ * The check every open runs, bounded whatever the size: the triggers, the end of the trail and
+ * the links of its last rows. A full check of 1,000,000 rows takes tens of seconds, too long to
+ * stand between a reviewer and the app on every start (figures in docs/performance.md).
+ */
+export function checkAuditOnOpen(db: Database): AuditReport {
+  const trigger = checkAuditTriggers(db) ?? checkAuditEnd(db);
+  if (trigger) return { ok: false, checked: 0, firstBroken: trigger };
+  return checkAuditChains(db, undefined, { lastRows: OPEN_CHECK_LAST_ROWS });
+}
+
+/** Triggers, end of the trail, the whole chain and the answers replayed: the full check, for one review or the whole database. */
+export function verifyAudit(db: Database, reviewId?: string): AuditReport {
+  const trigger = checkAuditTriggers(db) ?? checkAuditEnd(db);
+  if (trigger) return { ok: false, checked: 0, firstBroken: trigger };
+  const chain = checkAuditChains(db, reviewId);
+  if (!chain.ok) return chain;
+  const state = checkAnswersAgainstTrail(db, reviewId);
+  if (state) return { ok: false, checked: chain.checked, firstBroken: state };
+  return chain;
+}

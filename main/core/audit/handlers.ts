@@ -1,0 +1,10 @@
+import type { HandlerMap } from '../dispatch';
+import { requireReview } from '../reviews/handlers';
+import { verifyAudit } from './check';
+
+export const auditHandlers: HandlerMap = {
+  'audit.verify': ({ reviewId }, { db }) => {
+    requireReview(db, reviewId);
+    return verifyAudit(db, reviewId);
+  },
+};
