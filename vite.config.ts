@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** Builds the renderer for both faces: loaded from file:// by Electron and served by browser mode. */
+/** Builds the renderer for both faces: served from granska://app/ by Electron and over HTTP by browser mode (relative asset paths work for both). */
 export default defineConfig({
   root: 'renderer',
   base: './',

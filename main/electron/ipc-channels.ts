@@ -3,4 +3,5 @@ export const IPC = {
   invoke: 'granska:invoke',
   openFile: 'granska:open-file',
   saveFile: 'granska:save-file',
+  chooseKeyFile: 'granska:choose-key-file',
 } as const;

@@ -3,7 +3,7 @@ import { isKnownMethodName } from '../../shared/contract/method-names';
 import { IPC } from '../electron/ipc-channels';
 
 /**
- * The narrow bridge: one `invoke` limited to contract names, plus two named file helpers.
+ * The narrow bridge: one `invoke` limited to contract names, plus three named file helpers.
  * Raw ipcRenderer never reaches the page.
  */
 contextBridge.exposeInMainWorld('bridge', {
@@ -16,5 +16,9 @@ contextBridge.exposeInMainWorld('bridge', {
   },
   saveFile(suggestedName: string, content: string | Uint8Array) {
     return ipcRenderer.invoke(IPC.saveFile, suggestedName, content);
+  },
+  /** The save dialog for a pseudonymisation key: returns the chosen path only; the core writes the file. */
+  chooseKeyFile(suggestedName: string) {
+    return ipcRenderer.invoke(IPC.chooseKeyFile, suggestedName);
   },
 });

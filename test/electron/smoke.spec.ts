@@ -23,6 +23,10 @@ test.describe('desktop shell', () => {
       expect(await window.evaluate(() => typeof (window as unknown as { bridge?: unknown }).bridge)).toBe('object');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       await expect(window.getByText('Öppenvård barn 0–12 år').first()).toBeVisible();
+      // Served from the app's own scheme, so the CSP's 'self' is the app and not the whole disk.
+      expect(await window.evaluate(() => location.href)).toMatch(/^granska:\/\/app\/index\.html/);
+      expect(await window.evaluate(() => fetch('file:///etc/hostname').then(() => 'read', () => 'refused'))).toBe('refused');
+      expect(await window.evaluate(() => fetch('granska://app/../electron/main.cjs').then((r) => r.status, () => 'refused'))).not.toBe(200);
     } finally {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

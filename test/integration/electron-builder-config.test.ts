@@ -17,6 +17,22 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
+  it('flips the Electron fuses that close the ways to run other code in the packaged app', async () => {
+    const config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The schema knows each fuse by exactly these names: a misspelt fuse would be rejected.
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/configuration.electronFuses/);
+  });
+
   it('would reject a misspelt key (the check is real)', async () => {
     const config = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
     await expect(validateConfiguration({ ...config, npmRebiuld: false }, new DebugLogger(false))).rejects.toThrow(/npmRebiuld/);

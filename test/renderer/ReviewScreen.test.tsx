@@ -42,7 +42,7 @@ describe('review screen', () => {
     };
   });
 
-  it('previews a case list (dry run) with every rejected row, then imports the valid rows pseudonymised and saves the key', async () => {
+  it('previews a case list (dry run) with every rejected row, then imports the valid rows pseudonymised, naming where the core wrote the key', async () => {
     const saveFile = vi.fn(async (name: string) => name);
     configureServices({ pickFile: async () => ({ name: 'akter.csv', bytes: new TextEncoder().encode(CSV) }), saveFile });
     await openReview();
@@ -63,12 +63,42 @@ describe('review screen', () => {
     await user.click(within(preview).getByRole('checkbox', { name: /Pseudonymisera/ }));
     await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
     await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
+    // Browser mode: no path is sent; the core writes the key beside the database before committing.
     expect(fake.callsOf('cases.import')[1].input).toMatchObject({ validRowsOnly: true, onExisting: 'update', pseudonymise: true });
+    expect(fake.callsOf('cases.import')[1].input.keyFile).toBeUndefined();
     expect(fake.callsOf('cases.import')[1].input.dryRun).toBeUndefined();
+    await waitFor(() =>
+      expect(statusText()).toBe(
+        '1 akt importerades, 1 uppdaterades. Kodnyckeln skrevs till /data/Kodnycklar/kodnyckel-r1-2026-11-23_100000.csv. Flytta den till den plats där kommunen förvarar kodnycklar. Den finns inte i databasen.',
+      ),
+    );
+    const notice = screen.getByRole('region', { name: 'Kodnyckel' });
+    expect(notice.textContent).toContain('skrevs till /data/Kodnycklar/kodnyckel-r1-2026-11-23_100000.csv');
+    expect(saveFile).not.toHaveBeenCalled();
+    await user.click(within(notice).getByRole('button', { name: 'Spara en kopia av kodnyckeln…' }));
     await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
     expect(saveFile.mock.calls[0].slice(0, 2)).toEqual(['kodnyckel.csv', 'kod;akt\r\nA1;AKT-1\r\nA2;AKT-3\r\n']);
-    await waitFor(() => expect(statusText()).toMatch(/Kodnyckeln sparades som kodnyckel\.csv\. Den finns inte kvar i databasen\./));
-    expect(screen.getByRole('region', { name: 'Kodnyckel' })).toBeTruthy();
+    expect(statusText()).toBe('En kopia av kodnyckeln sparades som kodnyckel.csv.');
+  });
+
+  it('in the desktop app, asks where the key goes before importing, and imports nothing if the user cancels', async () => {
+    const chooseKeyFile = vi.fn<(name: string) => Promise<{ path: string } | null>>(async () => null);
+    configureServices({ pickFile: async () => ({ name: 'akter.csv', bytes: new TextEncoder().encode(CSV) }), chooseKeyFile });
+    await openReview();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Importera akt-lista…' }));
+    const preview = await screen.findByRole('region', { name: 'Förhandsgranskning: akter.csv' });
+    await user.click(within(preview).getByRole('checkbox', { name: /Pseudonymisera/ }));
+    await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
+    await waitFor(() => expect(statusText()).toBe('Ingenting importerades: ingen plats valdes för kodnyckeln.'));
+    expect(fake.callsOf('cases.import')).toHaveLength(1);
+
+    chooseKeyFile.mockResolvedValue({ path: '/home/inspektor/Nycklar/kodnyckel.csv' });
+    await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
+    await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
+    expect(chooseKeyFile).toHaveBeenLastCalledWith('kodnyckel.csv');
+    expect(fake.callsOf('cases.import')[1].input).toMatchObject({ pseudonymise: true, keyFile: '/home/inspektor/Nycklar/kodnyckel.csv' });
+    await waitFor(() => expect(statusText()).toMatch(/Kodnyckeln skrevs till \/home\/inspektor\/Nycklar\/kodnyckel\.csv\. Den finns inte i databasen\.$/));
   });
 
   it('lets the user map an unrecognised column in the preview, and imports with that mapping', async () => {

@@ -171,7 +171,9 @@ export class FakeReviewApi {
           imported: valid - preview.existing,
           skipped: i.onExisting === 'skip' ? preview.existing : 0,
           updated: i.onExisting === 'update' ? preview.existing : 0,
-          ...(i.pseudonymise ? { key: preview.preview.map((c, n) => ({ code: `A${n + 1}`, ref: c.ref })) } : {}),
+          ...(i.pseudonymise
+            ? { key: preview.preview.map((c, n) => ({ code: `A${n + 1}`, ref: c.ref })), keyFile: (i.keyFile as string | undefined) ?? '/data/Kodnycklar/kodnyckel-r1-2026-11-23_100000.csv' }
+            : {}),
         };
       }
       case 'sampling.get':

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { readUserFile } from '../../core/files';
-import { DomainError } from '../../core/errors';
 import { formatNumber } from '../../../shared/util/format-sv';
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 
@@ -25,45 +23,24 @@ export const caseCommands: CliCommand[] = [
       if (onExisting !== undefined && onExisting !== 'skip' && onExisting !== 'update') throw new UsageError('--on-existing ska vara skip eller update.');
       const file = path.resolve(ctx.cwd, fileArg);
       const bytes = readUserFile(file, MAX_CASE_LIST_BYTES);
-      // The key exists only once: reserve its file before importing, so a wrong path fails
-      // before the case references are replaced rather than after.
-      const keyFd = keyOut ? reserveKeyFile(keyOut) : undefined;
-      let result;
-      try {
-        result = await ctx.call('cases.import', {
-          reviewId,
-          fileName: path.basename(file),
-          contentBase64: bytes.toString('base64'),
-          onExisting,
-          validRowsOnly: options['all-or-nothing'] !== true,
-          pseudonymise,
-        });
-      } catch (error) {
-        if (keyFd !== undefined) {
-          fs.closeSync(keyFd);
-          fs.rmSync(keyOut!, { force: true });
-        }
-        throw error;
-      }
-      if (keyFd !== undefined) {
-        const text = `kod;akt\r\n${(result.key ?? []).map((k) => `${k.code};${k.ref}`).join('\r\n')}\r\n`;
-        try {
-          fs.writeFileSync(keyFd, text);
-          fs.fsyncSync(keyFd);
-          fs.closeSync(keyFd);
-        } catch {
-          // Last resort: the cases are already stored under their codes; the key must not vanish.
-          process.stdout.write(text);
-          throw new DomainError('INTERNAL', `Kodnyckeln kunde inte skrivas till ${keyOut}; den skrevs ut ovan. Spara den säkert.`);
-        }
-      }
+      // The core writes the key durably before it commits the cases, and removes it if the
+      // commit fails; a leftover of an interrupted run is recognised and replaced on retry.
+      const result = await ctx.call('cases.import', {
+        reviewId,
+        fileName: path.basename(file),
+        contentBase64: bytes.toString('base64'),
+        onExisting,
+        validRowsOnly: options['all-or-nothing'] !== true,
+        pseudonymise,
+        keyFile: keyOut,
+      });
       const lines = [
         `Importerade ${formatNumber(result.imported)} akter${result.updated ? `, uppdaterade ${formatNumber(result.updated)}` : ''}${result.skipped ? `, hoppade över ${formatNumber(result.skipped)} som redan fanns` : ''}.`,
         `Teckenkodning: ${result.encoding}; enheter: ${result.units.join(', ')}.`,
         ...result.rejected.map((r) => `Rad ${r.row}${r.column ? ` (${r.column})` : ''}: ${r.reason}`),
       ];
-      if (keyOut) lines.push(`Kodnyckeln skrevs till ${keyOut}. Förvara den säkert; den finns inte i databasen.`);
-      const json = { imported: result.imported, updated: result.updated, skipped: result.skipped, rejected: result.rejected.map(({ row, reason, column }) => ({ row, reason, ...(column ? { column } : {}) })), ...(keyOut ? { keyFile: keyOut } : {}) };
+      if (result.keyFile) lines.push(`Kodnyckeln skrevs till ${result.keyFile}. Förvara den säkert; den finns inte i databasen.`);
+      const json = { imported: result.imported, updated: result.updated, skipped: result.skipped, rejected: result.rejected.map(({ row, reason, column }) => ({ row, reason, ...(column ? { column } : {}) })), ...(result.keyFile ? { keyFile: result.keyFile } : {}) };
       return { json, human: lines.join('\n') };
     },
   },
@@ -81,12 +58,3 @@ export const caseCommands: CliCommand[] = [
   },
 ];
 
-function reserveKeyFile(file: string): number {
-  try {
-    return fs.openSync(file, 'wx');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`Kodnyckelfilen ${file} finns redan och skrivs inte över.`);
-    throw new UsageError(`Kodnyckelfilen ${file} kan inte skapas (${code === 'ENOENT' ? 'mappen finns inte' : code ?? 'okänt fel'}). Inget importerades.`);
-  }
-}

@@ -7,12 +7,16 @@ import { DomainError, invalid } from '../errors';
 import { requireReview } from '../reviews/handlers';
 import { addUnits } from '../reviews/repository';
 import { existingRefs, insertCase, listCases, updateCase } from './repository';
+import { keyTarget, writePendingKey, type KeyLine, type PendingKey } from './key-file';
 
 const PREVIEW_ROWS = 20;
 
 export const caseHandlers: HandlerMap = {
-  'cases.import': async (input, { db, now, newId }) => {
+  'cases.import': async (input, { db, now, newId, dbPath }) => {
     const review = requireReview(db, input.reviewId);
+    if (input.keyFile !== undefined && !input.pseudonymise) {
+      throw invalid('En fil för kodnyckeln anges bara när akterna pseudonymiseras.', [{ path: '$.keyFile', message: 'Används bara med pseudonymise.' }]);
+    }
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > MAX_CASE_LIST_BYTES) {
       throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB). En akt-lista får vara högst ${MAX_CASE_LIST_BYTES / 1024 / 1024} MB.`);
@@ -36,7 +40,7 @@ export const caseHandlers: HandlerMap = {
     if (!parsed.ok) throw invalid(`${where}${parsed.message}`);
 
     let cases: ParsedCase[] = parsed.cases;
-    let key: { code: string; ref: string }[] | undefined;
+    let key: KeyLine[] | undefined;
     if (input.pseudonymise) {
       key = cases.map((c) => ({ code: newId('A').toUpperCase(), ref: c.ref }));
       cases = cases.map((c, i) => ({ ...c, ref: key![i].code }));
@@ -71,24 +75,32 @@ export const caseHandlers: HandlerMap = {
       throw new DomainError('CONFLICT', `${formatNumber(existing)} av akterna finns redan i granskningen. Välj om de ska hoppas över eller uppdateras.`);
     }
 
+    // The key is on disk, complete and durable, before a single case is committed under its code.
+    const pendingKey: PendingKey | undefined = key ? writePendingKey(db, dbPath, keyTarget(input.keyFile, dbPath, review.id, now()), key) : undefined;
     const nowIso = now().toISOString();
     let imported = 0;
     let updated = 0;
     let skipped = 0;
-    db.transaction(() => {
-      for (const c of cases) {
-        const id = known.get(c.ref);
-        if (id === undefined) {
-          insertCase(db, review.id, newId('c'), c, nowIso);
-          imported++;
-        } else if (input.onExisting === 'update') {
-          updateCase(db, id, c, nowIso);
-          updated++;
-        } else skipped++;
-      }
-      addUnits(db, review.id, units);
-    })();
-    return { ...summary, dryRun: false, imported, updated, skipped, ...(key ? { key } : {}) };
+    try {
+      db.transaction(() => {
+        for (const c of cases) {
+          const id = known.get(c.ref);
+          if (id === undefined) {
+            insertCase(db, review.id, newId('c'), c, nowIso);
+            imported++;
+          } else if (input.onExisting === 'update') {
+            updateCase(db, id, c, nowIso);
+            updated++;
+          } else skipped++;
+        }
+        addUnits(db, review.id, units);
+      })();
+    } catch (error) {
+      pendingKey?.discard();
+      throw error;
+    }
+    pendingKey?.settle();
+    return { ...summary, dryRun: false, imported, updated, skipped, ...(key && pendingKey ? { key, keyFile: pendingKey.file } : {}) };
   },
 
   'cases.list': ({ reviewId }, { db }) => {

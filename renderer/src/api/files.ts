@@ -8,7 +8,11 @@ export interface PickedFile {
 }
 
 export async function pickFile(accept: { name: string; extensions: string[] }[]): Promise<PickedFile | null> {
-  if (window.bridge) return window.bridge.openFile(accept);
+  if (window.bridge) {
+    const result = await window.bridge.openFile(accept);
+    if (result && 'error' in result) throw new Error(result.error);
+    return result;
+  }
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -37,6 +41,20 @@ export async function saveFile(suggestedName: string, content: string, mimeType 
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return suggestedName;
+}
+
+/**
+ * Where the core should write a pseudonymisation key. The desktop app asks the user first (a save
+ * dialog; null if cancelled). In browser mode the page cannot name a path on the machine running
+ * the core, so the core writes it to its folder beside the database and says where.
+ */
+export type KeyFileChoice = { path: string } | { besideDatabase: true } | null;
+
+export async function chooseKeyFile(suggestedName: string): Promise<KeyFileChoice> {
+  if (!window.bridge) return { besideDatabase: true };
+  const result = await window.bridge.chooseKeyFile(suggestedName);
+  if (result && 'error' in result) throw new Error(result.error);
+  return result;
 }
 
 export const decodeUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);

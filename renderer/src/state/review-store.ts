@@ -5,6 +5,7 @@ import type { Review } from '../../../shared/contract/reviews';
 import type { SampleRecord } from '../../../shared/contract/sampling';
 import type { ApiError } from '../../../shared/result';
 import { services } from '../services';
+import type { KeyFileChoice } from '../api/files';
 import { announce } from './status-store';
 import { toApiError } from './template-editor-store';
 import type { CaseField } from '../../../shared/import/headers';
@@ -26,10 +27,16 @@ export interface ImportSession {
   error?: ApiError;
 }
 
-/** A pseudonymisation key returned by the last import; held in memory only until dismissed. */
+/**
+ * The pseudonymisation key of the last import: the core wrote it to `writtenTo` before the cases
+ * were committed. The lines stay in memory only until dismissed, for "Spara en kopia".
+ */
 export interface KeyFile {
   lines: { code: string; ref: string }[];
-  savedAs: string | null;
+  writtenTo: string;
+  /** Written to the folder beside the database (browser mode): the user should move it. */
+  besideDatabase: boolean;
+  copySavedAs: string | null;
 }
 
 interface ReviewData {
@@ -63,7 +70,8 @@ interface ReviewState extends ReviewData {
   mapColumn(field: CaseField, header: string): Promise<void>;
   cancelImport(): void;
   commitImport(): Promise<boolean>;
-  saveKeyFile(): Promise<void>;
+  /** Saves a copy of the key (the original is already on disk). */
+  saveKeyFileCopy(): Promise<void>;
   dismissKeyFile(): void;
   draw(method: SamplingMethod, seed: string | undefined, replace?: boolean): Promise<boolean>;
   cancelRedraw(): void;
@@ -102,6 +110,8 @@ export function keyFileText(lines: KeyFile['lines']): string {
 }
 
 export const KEY_FILE_NAME = 'kodnyckel.csv';
+
+export const MOVE_KEY_ADVICE = 'Flytta den till den plats där kommunen förvarar kodnycklar.';
 
 /** One open review: details, its case list, the sample and the import in progress. */
 export const useReview = create<ReviewState>()((set, get) => {
@@ -227,6 +237,20 @@ export const useReview = create<ReviewState>()((set, get) => {
     async commitImport() {
       const s = get().importSession;
       if (!s) return false;
+      // The key is written by the core before the cases are committed, so where it goes is chosen first.
+      let keyChoice: KeyFileChoice = null;
+      if (s.pseudonymise) {
+        try {
+          keyChoice = await services().chooseKeyFile(KEY_FILE_NAME);
+        } catch (error) {
+          set({ importSession: { ...s, error: { code: 'VALIDATION', message: error instanceof Error ? error.message : String(error) } } });
+          return false;
+        }
+        if (!keyChoice) {
+          announce('Ingenting importerades: ingen plats valdes för kodnyckeln.', 'info');
+          return false;
+        }
+      }
       set({ busy: true });
       announce('Importerar…', 'busy');
       try {
@@ -237,6 +261,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           validRowsOnly: s.preview.rejected.length > 0 ? true : undefined,
           onExisting: s.preview.existing > 0 ? s.onExisting : undefined,
           pseudonymise: s.pseudonymise || undefined,
+          keyFile: keyChoice && 'path' in keyChoice ? keyChoice.path : undefined,
           mapping: Object.keys(s.mapping).length ? s.mapping : undefined,
         });
         set({ importSession: undefined });
@@ -244,12 +269,10 @@ export const useReview = create<ReviewState>()((set, get) => {
         if (result.updated) parts.push(`${result.updated} uppdaterades`);
         if (result.skipped) parts.push(`${result.skipped} fanns redan och hoppades över`);
         let message = `${parts.join(', ')}.`;
-        if (result.key) {
-          const keyFile: KeyFile = { lines: result.key, savedAs: null };
-          set({ keyFile });
-          await get().saveKeyFile();
-          const saved = get().keyFile?.savedAs;
-          message += saved ? ` Kodnyckeln sparades som ${saved}. Den finns inte kvar i databasen.` : ' Kodnyckeln är inte sparad ännu.';
+        if (result.key && result.keyFile) {
+          const besideDatabase = !(keyChoice && 'path' in keyChoice);
+          set({ keyFile: { lines: result.key, writtenTo: result.keyFile, besideDatabase, copySavedAs: null } });
+          message += ` Kodnyckeln skrevs till ${result.keyFile}.${besideDatabase ? ` ${MOVE_KEY_ADVICE}` : ''} Den finns inte i databasen.`;
         }
         announce(message, 'success');
         await get().refresh();
@@ -264,14 +287,17 @@ export const useReview = create<ReviewState>()((set, get) => {
       }
     },
 
-    async saveKeyFile() {
+    async saveKeyFileCopy() {
       const keyFile = get().keyFile;
       if (!keyFile) return;
       try {
         const savedAs = await services().saveFile(KEY_FILE_NAME, keyFileText(keyFile.lines), 'text/csv');
-        set({ keyFile: { ...keyFile, savedAs: savedAs ?? keyFile.savedAs } });
+        if (savedAs) {
+          set({ keyFile: { ...keyFile, copySavedAs: savedAs } });
+          announce(`En kopia av kodnyckeln sparades som ${savedAs}.`, 'success');
+        }
       } catch (error) {
-        announce(`Kodnyckeln kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        announce(`Kopian av kodnyckeln kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
     },
 

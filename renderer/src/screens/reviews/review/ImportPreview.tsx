@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { TargetGroup } from '../../../../../shared/templates/schema';
 import { CheckboxField } from '../../../components/CheckboxField';
-import { KEY_FILE_NAME, useReview, type ImportSession } from '../../../state/review-store';
+import { useReview, type ImportSession } from '../../../state/review-store';
 import { CASE_FIELD_NAMES, ENCODING_LABELS, sexLabel } from '../labels';
 import { ColumnMapping } from './ColumnMapping';
 
@@ -126,7 +126,11 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
         label="Pseudonymisera: ersätt aktnumren med koder"
         checked={session.pseudonymise}
         onChange={(v) => setImportOptions({ pseudonymise: v })}
-        hint={`Kodnyckeln (kod och aktnummer) sparas en gång i filen ${KEY_FILE_NAME} som du väljer. Den sparas inte i databasen och kan inte tas fram igen.`}
+        hint={
+          window.bridge
+            ? 'Kodnyckeln (kod och aktnummer) skrivs till en fil som du väljer innan akterna sparas. Den sparas inte i databasen och kan inte tas fram igen.'
+            : 'Kodnyckeln (kod och aktnummer) skrivs till mappen Kodnycklar bredvid databasen innan akterna sparas; du får se var. Den sparas inte i databasen och kan inte tas fram igen.'
+        }
       />
       {session.error && (
         <div className="alert alert-error" role="alert">

@@ -1,18 +1,19 @@
-import { KEY_FILE_NAME, useReview } from '../../../state/review-store';
+import { MOVE_KEY_ADVICE, useReview } from '../../../state/review-store';
 
-/** After a pseudonymised import: where the key went, and a second chance to save it while it is still in memory. */
+/** After a pseudonymised import: where the core wrote the key, and a way to save a copy while it is still in memory. */
 export function KeyFileNotice() {
   const keyFile = useReview((s) => s.keyFile);
   if (!keyFile) return null;
   return (
     <div className="banner banner-warning" role="region" aria-label="Kodnyckel">
       <p>
-        {keyFile.savedAs ? `Kodnyckeln (${keyFile.lines.length} rader) sparades som ${keyFile.savedAs}.` : `Kodnyckeln (${keyFile.lines.length} rader) är inte sparad.`} Den finns
-        inte kvar i databasen – förvara filen säkert.
+        Kodnyckeln ({keyFile.lines.length} rader) skrevs till <code>{keyFile.writtenTo}</code>.{keyFile.besideDatabase ? ` ${MOVE_KEY_ADVICE}` : ''} Den finns inte i
+        databasen – förvara filen säkert.
       </p>
+      {keyFile.copySavedAs ? <p>En kopia sparades som {keyFile.copySavedAs}.</p> : null}
       <div className="button-row">
-        <button type="button" onClick={() => void useReview.getState().saveKeyFile()}>
-          Spara {KEY_FILE_NAME} igen
+        <button type="button" onClick={() => void useReview.getState().saveKeyFileCopy()}>
+          Spara en kopia av kodnyckeln…
         </button>
         <button type="button" onClick={() => useReview.getState().dismissKeyFile()}>
           Stäng
