@@ -33,7 +33,7 @@ export function readUserFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw notRegular(file, kindOf(stat));
-    if (stat.size > maxBytes) throw tooLarge(file, stat.size, maxBytes);
+    if (stat.size > maxBytes) throw tooLarge(file, stat.size, maxBytes, false);
     // Read up to one byte past the limit: a file that grew after fstat is still caught.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -42,7 +42,7 @@ export function readUserFile(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
       if (read === 0) break;
       length += read;
       if (length === buffer.length) {
-        if (length > maxBytes) throw tooLarge(file, length, maxBytes);
+        if (length > maxBytes) throw tooLarge(file, length, maxBytes, true);
         break;
       }
     }
@@ -59,9 +59,10 @@ function notRegular(file: string, what: string): DomainError {
   return new DomainError('VALIDATION', `${file} är ${what}, inte en vanlig fil. Välj en fil som är sparad på disken.`);
 }
 
-function tooLarge(file: string, size: number, maxBytes: number): DomainError {
+/** `grew`: the file grew while being read, so only a lower bound of its size is known. */
+function tooLarge(file: string, size: number, maxBytes: number, grew: boolean): DomainError {
   const mb = (n: number) => formatNumber(Math.ceil(n / 1024 / 1024));
-  return new DomainError('VALIDATION', `Filen ${file} är för stor (minst ${mb(size)} MB; högst ${mb(maxBytes)} MB).`);
+  return new DomainError('VALIDATION', `Filen ${file} är för stor (${grew ? 'minst ' : ''}${mb(size)} MB; högst ${mb(maxBytes)} MB).`);
 }
 
 function kindOf(stat: fs.Stats): string {

@@ -35,6 +35,9 @@ let core: Core | undefined;
 const chosenKeyFiles = new Set<string>();
 
 // Must happen before "ready": the scheme gets an origin of its own and counts as secure.
+// Whatever the app creates (database, WAL, backups, key files, exports) is the user's alone.
+if (process.platform !== 'win32') process.umask(0o077);
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function dbPath(): string {
