@@ -97,7 +97,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       report(apiError);
       return inputErrors.has(apiError.code) ? 2 : 1;
     }
-    report({ code: 'INTERNAL', message: `Ett oväntat fel inträffade: ${(error as Error)?.message ?? String(error)}` });
+    // A library's English text and stack are for developers (GRANSKA_DEBUG=1), never for the user.
+    if (io.env.GRANSKA_DEBUG === '1') write(io.stderr, String((error as Error)?.stack ?? error));
+    report({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Kommandot avbröts; det som inte hann sparas är oförändrat.' });
     return 1;
   } finally {
     core?.close();
