@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { method } from './define';
+import { freeText, opaque, RecordIdSchema } from './fields';
 
+/** A header text picked in the mapping step; empty means "no column". */
+const MappedHeader = freeText({ max: 500, trim: false });
 const CaseFieldMapping = z.strictObject({
-  akt: z.string().optional(),
-  personnummer: z.string().optional(),
-  kon: z.string().optional(),
-  alder: z.string().optional(),
-  fodelsedatum: z.string().optional(),
-  enhet: z.string().optional(),
+  akt: MappedHeader.optional(),
+  personnummer: MappedHeader.optional(),
+  kon: MappedHeader.optional(),
+  alder: MappedHeader.optional(),
+  fodelsedatum: MappedHeader.optional(),
+  enhet: MappedHeader.optional(),
 });
 
 export const CaseSchema = z.object({
@@ -30,18 +33,29 @@ export const MAX_CASE_LIST_BYTES = 100 * 1024 * 1024;
 export const caseMethods = {
   'cases.import': method({
     summary: 'Importerar en akt-lista (CSV) till en granskning. Personnummer används bara för kön och ålder och sparas aldrig.',
+    /** The base64 file plus room for the rest of the JSON. */
+    maxInputBytes: Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 2 * 1024 * 1024,
     input: z.strictObject({
-      reviewId: z.string().min(1),
-      fileName: z.string().max(500).optional(),
-      contentBase64: z.string().max(Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 1024 * 1024),
+      reviewId: RecordIdSchema,
+      fileName: freeText({ max: 500, trim: false }).optional(),
+      contentBase64: opaque(
+        z.string().max(Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 1024 * 1024),
+        'a case list: the personnummer column is parsed and dropped, every other cell is refused row by row (shared/import/case-list.ts)',
+      ),
       /** Header chosen per field in the mapping step; otherwise recognised from the header row. */
       mapping: CaseFieldMapping.optional(),
       /** What to do with a case reference the review already has. Required when there are any. */
       onExisting: z.enum(['skip', 'update']).optional(),
       /** Import the valid rows even if others were rejected (otherwise nothing is imported). */
       validRowsOnly: z.boolean().optional(),
-      /** Replace each case reference by a generated code; the key is returned once, never stored. */
+      /** Replace each case reference by a generated code; the key is written to a file, never stored. */
       pseudonymise: z.boolean().optional(),
+      /**
+       * Where the key is written, as an absolute path on the machine running the core; written
+       * durably before the cases are committed and never over an existing file. Without it (browser
+       * mode, which cannot name a path there) a new file in `Kodnycklar/` beside the database.
+       */
+      keyFile: freeText({ min: 1, max: 4096, trim: false }).optional(),
       /** Only read and check the file: the preview. */
       dryRun: z.boolean().optional(),
     }),
@@ -64,11 +78,13 @@ export const caseMethods = {
       units: z.array(z.string()),
       preview: z.array(CaseSchema.omit({ id: true, done: true })),
       key: z.array(z.object({ code: z.string(), ref: z.string() })).optional(),
+      /** The file the key was written to (with `key`). */
+      keyFile: z.string().optional(),
     }),
   }),
   'cases.list': method({
     summary: 'Listar akterna i en granskning.',
-    input: z.strictObject({ reviewId: z.string().min(1) }),
+    input: z.strictObject({ reviewId: RecordIdSchema }),
     output: z.object({ cases: z.array(CaseSchema) }),
   }),
 };

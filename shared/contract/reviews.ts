@@ -1,20 +1,24 @@
 import { z } from 'zod';
-import { IdSchema, TARGET_GROUPS } from '../templates/schema';
+import { IdSchema, TARGET_GROUPS, TemplateVersionSchema } from '../templates/schema';
 import { isValidIsoDate } from '../util/iso-date';
 import { DNR_MESSAGE, isPlausibleDnr } from '../reviews/dnr';
 import { method } from './define';
+import { freeText, opaque, RecordIdSchema } from './fields';
 
-export const IsoDateSchema = z.string().refine(isValidIsoDate, { message: 'Ska vara ett verkligt datum i formen ÅÅÅÅ-MM-DD.' });
-const Dnr = z.string().trim().min(1).max(60).refine(isPlausibleDnr, { message: DNR_MESSAGE });
-const UnitName = z.string().trim().min(1).max(120);
+export const IsoDateSchema = opaque(
+  z.string().refine(isValidIsoDate, { message: 'Ska vara ett verkligt datum i formen ÅÅÅÅ-MM-DD.' }),
+  'a real YYYY-MM-DD date: eight digits cannot spell a ten-digit number',
+);
+const Dnr = freeText({ min: 1, max: 60 }).refine(isPlausibleDnr, { message: DNR_MESSAGE });
+const UnitName = freeText({ min: 1, max: 120 });
 
-export const InspectorSchema = z.strictObject({ name: z.string().trim().min(1).max(120), phone: z.string().trim().max(40).optional() });
+export const InspectorSchema = z.strictObject({ name: freeText({ min: 1, max: 120 }), phone: freeText({ max: 40 }).optional() });
 
 const ReviewFields = {
-  title: z.string().trim().min(1).max(200),
-  subtitle: z.string().trim().max(300).optional(),
+  title: freeText({ min: 1, max: 200 }),
+  subtitle: freeText({ max: 300 }).optional(),
   dnr: Dnr.optional(),
-  theme: z.string().trim().max(2000).optional(),
+  theme: freeText({ max: 2000 }).optional(),
   periodFrom: IsoDateSchema.optional(),
   periodTo: IsoDateSchema.optional(),
   /** Ages and age bands are computed at this date. */
@@ -48,12 +52,12 @@ export const ReviewSchema = z.object({
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
-export const ReviewRef = z.strictObject({ reviewId: z.string().min(1) });
+export const ReviewRef = z.strictObject({ reviewId: RecordIdSchema });
 
 export const reviewMethods = {
   'reviews.create': method({
     summary: 'Skapar en granskning på en låst version av en mall.',
-    input: z.strictObject({ templateId: IdSchema, templateVersion: z.number().int().min(1).optional(), ...ReviewFields }),
+    input: z.strictObject({ templateId: IdSchema, templateVersion: TemplateVersionSchema.optional(), ...ReviewFields }),
     output: z.object({ id: z.string() }),
   }),
   'reviews.list': method({
@@ -68,12 +72,12 @@ export const reviewMethods = {
   }),
   'reviews.update': method({
     summary: 'Ändrar en gransknings uppgifter.',
-    input: z.strictObject({ reviewId: z.string().min(1), ...ReviewFields, title: ReviewFields.title.optional() }),
+    input: z.strictObject({ reviewId: RecordIdSchema, ...ReviewFields, title: ReviewFields.title.optional() }),
     output: ReviewSchema,
   }),
   'reviews.archive': method({
     summary: 'Arkiverar en granskning, eller tar fram den ur arkivet.',
-    input: z.strictObject({ reviewId: z.string().min(1), archived: z.boolean() }),
+    input: z.strictObject({ reviewId: RecordIdSchema, archived: z.boolean() }),
     output: ReviewSchema,
   }),
 };

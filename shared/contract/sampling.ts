@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { method } from './define';
+import { freeText, RecordIdSchema } from './fields';
+
+/** Stored with the sample; below ten digits, so it can never spell an identity number. */
+const SampleSize = z.number().int().min(1).max(10_000_000);
 
 export const SamplingMethodSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('per-unit'), n: z.number().int().min(1) }),
-  z.strictObject({ kind: z.literal('total'), n: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('per-unit'), n: SampleSize }),
+  z.strictObject({ kind: z.literal('total'), n: SampleSize }),
   z.strictObject({ kind: z.literal('all') }),
 ]);
 
@@ -44,10 +48,10 @@ export const samplingMethods = {
   'sampling.draw': method({
     summary: 'Drar ett seedat, stratifierat urval per enhet; samma ram och frö ger alltid samma urval.',
     input: z.strictObject({
-      reviewId: z.string().min(1),
+      reviewId: RecordIdSchema,
       method: SamplingMethodSchema,
       /** Shown and stored; a random one is chosen when left out. */
-      seed: z.string().trim().min(1).max(200).optional(),
+      seed: freeText({ min: 1, max: 200 }).optional(),
       /** Draw again over an earlier sample (only while no file has been scored). */
       replace: z.boolean().optional(),
     }),
@@ -55,16 +59,16 @@ export const samplingMethods = {
   }),
   'sampling.get': method({
     summary: 'Visar urvalet med metod, frö, ram per enhet och bortfall.',
-    input: z.strictObject({ reviewId: z.string().min(1) }),
+    input: z.strictObject({ reviewId: RecordIdSchema }),
     output: SampleRecordSchema.nullable(),
   }),
   'sampling.dropout': method({
     summary: 'Markerar en akt som bortfall och drar ersättaren: nästa akt i enhetens seedade ordning.',
     input: z.strictObject({
-      reviewId: z.string().min(1),
-      caseId: z.string().min(1),
+      reviewId: RecordIdSchema,
+      caseId: RecordIdSchema,
       reason: z.enum(DROPOUT_REASONS),
-      note: z.string().trim().max(1000).optional(),
+      note: freeText({ max: 1000 }).optional(),
     }),
     output: z.object({ replacement: z.object({ caseId: z.string(), ref: z.string() }).nullable() }),
   }),

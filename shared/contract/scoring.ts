@@ -2,8 +2,21 @@ import { z } from 'zod';
 import { TemplateSchema } from '../templates/schema';
 import { CaseSchema } from './cases';
 import { method } from './define';
+import { freeText, guardedNumber, identifier, RecordIdSchema } from './fields';
 
-export const AnswerValueSchema = z.union([z.string().max(20_000), z.array(z.string().max(200)).max(200), z.number(), z.null()]);
+/**
+ * An answer as the API carries it — text (also a date, a number typed as text, or a scale or
+ * option id), option ids, a number or nothing — with the identity-number guard on every form.
+ * answers.save and answers.import validate with these same schemas: one rule for the table.
+ */
+export const AnswerValueSchema = z.union([
+  freeText({ max: 20_000, trim: false }),
+  z.array(identifier({ max: 200, min: 0 })).max(200),
+  guardedNumber(),
+  z.null(),
+]);
+export const AnswerNoteSchema = freeText({ max: 8000, trim: false });
+export const AnswerFileRefSchema = freeText({ max: 500, trim: false });
 
 export const AnswerSchema = z.object({
   questionId: z.string(),
@@ -17,7 +30,7 @@ export type Answer = z.infer<typeof AnswerSchema>;
 
 export const ProgressSchema = z.object({ answered: z.number().int(), total: z.number().int(), requiredMissing: z.number().int() });
 
-const CaseRef = { reviewId: z.string().min(1), caseId: z.string().min(1) };
+const CaseRef = { reviewId: RecordIdSchema, caseId: RecordIdSchema };
 
 export const scoringMethods = {
   'scoring.caseView': method({
@@ -33,7 +46,7 @@ export const scoringMethods = {
   }),
   'scoring.overview': method({
     summary: 'Framsteg per akt i granskningen (urvalet, eller alla akter utan urval).',
-    input: z.strictObject({ reviewId: z.string().min(1) }),
+    input: z.strictObject({ reviewId: RecordIdSchema }),
     output: z.object({
       cases: z.array(z.object({ caseId: z.string(), ref: z.string(), unit: z.string(), done: z.boolean(), progress: ProgressSchema })),
       progress: ProgressSchema,
@@ -43,19 +56,21 @@ export const scoringMethods = {
     summary: 'Sparar ett svar (med anteckning och aktreferens). Varje ändring loggas.',
     input: z.strictObject({
       ...CaseRef,
-      questionId: z.string().min(1),
+      questionId: RecordIdSchema,
       value: AnswerValueSchema,
-      note: z.string().max(8000).nullable().optional(),
-      fileRef: z.string().max(500).nullable().optional(),
+      note: AnswerNoteSchema.nullable().optional(),
+      fileRef: AnswerFileRefSchema.nullable().optional(),
     }),
     output: AnswerSchema,
   }),
   'answers.history': method({
     summary: 'Ändringshistoriken för ett svar: vem, när, gammalt och nytt värde.',
-    input: z.strictObject({ ...CaseRef, questionId: z.string().min(1) }),
+    input: z.strictObject({ ...CaseRef, questionId: RecordIdSchema }),
     output: z.object({
       entries: z.array(
         z.object({
+          /** What happened to the answer; a deletion has the old values and empty new ones. */
+          action: z.enum(['insert', 'update', 'delete']).optional(),
           at: z.string(),
           actor: z.string(),
           oldValue: AnswerValueSchema,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, TemplateSchema, TARGET_GROUPS } from '../templates/schema';
+import { IdSchema, TemplateSchema, TemplateVersionSchema, TARGET_GROUPS } from '../templates/schema';
 import { method } from './define';
+import { freeText, opaque } from './fields';
 
 export const TEMPLATE_ORIGINS = ['bundled', 'user', 'imported'] as const;
 
-const TemplateRef = z.strictObject({ id: IdSchema, version: z.number().int().min(1).optional() });
+const TemplateRef = z.strictObject({ id: IdSchema, version: TemplateVersionSchema.optional() });
 
 export const TemplateSummarySchema = z.object({
   id: z.string(),
@@ -45,22 +46,26 @@ export const templateMethods = {
   'templates.create': method({
     summary: 'Skapar en ny mall, tom eller som kopia av en befintlig.',
     input: z.strictObject({
-      name: z.string().trim().min(1).max(200),
+      name: freeText({ min: 1, max: 200 }),
       from: TemplateRef.optional(),
     }),
     output: z.object({ id: z.string(), version: z.number().int() }),
   }),
   'templates.save': method({
     summary: 'Sparar en mall. Är versionen låst av en granskning sparas nästa version.',
+    /** An imported template may be as large as templates.import allows, and the editor saves it whole. */
+    maxInputBytes: 3 * 20_000_000 + 1024 * 1024,
     input: z.strictObject({ template: TemplateSchema }),
     output: z.object({ id: z.string(), version: z.number().int(), newVersion: z.boolean() }),
   }),
   'templates.import': method({
     summary: 'Importerar en mallfil (granskningsmall/1). En ogiltig fil importeras inte alls.',
+    /** 20 million characters of template text, JSON-escaped as UTF-8 (up to three bytes each). */
+    maxInputBytes: 3 * 20_000_000 + 1024 * 1024,
     input: z.strictObject({
       /** The parsed file, or its text: validated here so every face reports the same problems. */
-      document: z.unknown().optional(),
-      text: z.string().max(20_000_000).optional(),
+      document: opaque(z.unknown(), 'parsed by parseTemplate against TemplateSchema, whose every text is guarded').optional(),
+      text: opaque(z.string().max(20_000_000), 'JSON parsed by parseTemplateText against TemplateSchema, whose every text is guarded').optional(),
       /** Import under a new id when the id and version already exist with other content. */
       asCopy: z.boolean().optional(),
     }),

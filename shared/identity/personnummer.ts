@@ -1,6 +1,7 @@
 import { isValidIsoDate } from '../util/iso-date';
 import { hasValidCheckDigit } from './check-digit';
 import { birthDateOf, decodeDatePart, earliestDateKey, fitsCalendar, type IdentityKind } from './date-part';
+import { foldToAscii, identityShape, shapeParts } from './shape';
 
 export { ageAt, ageBand, AGE_BANDS, type AgeBand, type TargetGroup } from './age';
 export type { IdentityKind } from './date-part';
@@ -21,23 +22,23 @@ export type IdentityParseResult =
 
 /** Swedish reasons; none repeats the number, since they end up in import reports and logs. */
 export const IDENTITY_REASONS: Record<IdentityFailure, string> = {
-  format: 'Fel format på personnumret. Skriv det som ÅÅMMDD-NNNN, ÅÅMMDD+NNNN, ÅÅMMDDNNNN eller ÅÅÅÅMMDD-NNNN.',
+  format: 'Fel format på personnumret. Skriv det som ÅÅMMDD-NNNN, ÅÅMMDD+NNNN, ÅÅMMDDNNNN, ÅÅÅÅMMDD-NNNN eller ÅÅÅÅ-MM-DD-NNNN.',
   date: 'Datumet i personnumret finns inte (till exempel 30 februari) eller kan inte vara ett födelsedatum.',
   'check-digit': 'Kontrollsiffran (sista siffran) i personnumret stämmer inte – numret är felskrivet.',
   future: 'Födelsedatumet i personnumret ligger i framtiden.',
 };
 
-// Hyphen-like characters that word processors substitute for "-" (en dash, minus sign, …).
-const DASHES = /[\u2010-\u2015\u2212]/g;
-const FORMAT = /^(\d{6}|\d{8})([-+]?)(\d{4})$/;
+// The same spellings the free-text guard refuses everywhere else (shape.ts), read whole.
+const FORMAT = identityShape('anchored');
 
 /**
  * Validates a personnummer or samordningsnummer and returns the kind, legal sex and birth date.
  *
- * Accepted: `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDDNNNC`, `YYYYMMDDNNNC`, `YYYYMMDD-NNNC`, with
- * surrounding white space. The ten-digit forms carry no century: `-` (or none) means the person
- * turns at most 99 in the year of `referenceDate`, `+` that they turn 100 or more that year — the
- * sign changes at the start of the year of the 100th birthday (Skatteverket's rule).
+ * Accepted: `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDDNNNC`, `YYYYMMDDNNNC`, `YYYYMMDD-NNNC`, and the
+ * other spellings people type (shape.ts): "/", ".", "_", dashes, spaces or tabs as separator,
+ * `YYYY-MM-DD-NNNC`, `YY MM DD NNNC`, full-width digits, with surrounding white space. The
+ * ten-digit forms carry no century: any separator but "+" (or none) means the person turns at
+ * most 99 in the year of `referenceDate`, "+" that they turn 100 or more that year — the sign changes at the start of the year of the 100th birthday (Skatteverket's rule).
  *
  * `referenceDate` (`YYYY-MM-DD`) is the day the number is read, by default today. Pass today (or
  * the date the list was exported), not a review's historical reference date for ages: the `+`
@@ -48,11 +49,11 @@ export function parseIdentityNumber(raw: string, referenceDate: string = localTo
   const refYear = Number(referenceDate.slice(0, 4));
   const refKey = Number(referenceDate.replaceAll('-', ''));
 
-  const match = typeof raw === 'string' ? FORMAT.exec(raw.trim().replace(DASHES, '-')) : null;
+  const match = typeof raw === 'string' ? FORMAT.exec(foldToAscii(raw).trim()) : null;
   if (!match) return failure('format');
-  const [, datePart, sign, serial] = match;
+  const { date: datePart, serial, plus } = shapeParts(match[0]);
   // Twelve-digit numbers state the century, so a "+" there contradicts or repeats it: not a form Skatteverket uses.
-  if (datePart.length === 8 && sign === '+') return failure('format');
+  if (datePart.length === 8 && plus) return failure('format');
 
   const tenDigits = datePart.slice(-6) + serial;
   const part = decodeDatePart(Number(tenDigits.slice(2, 4)), Number(tenDigits.slice(4, 6)));
@@ -66,7 +67,7 @@ export function parseIdentityNumber(raw: string, referenceDate: string = localTo
   } else {
     const yy = Number(tenDigits.slice(0, 2));
     year = refYear - (((refYear - yy) % 100) + 100) % 100; // latest year ≤ refYear ending in YY
-    if (sign === '+') year -= 100;
+    if (plus) year -= 100;
   }
   if (!fitsCalendar(year, part)) return failure('date');
   if (!hasValidCheckDigit(tenDigits)) return failure('check-digit');

@@ -1,47 +1,60 @@
 import { hasValidCheckDigit } from './check-digit';
 import { decodeDatePart, fitsCalendar, type IdentityKind } from './date-part';
+import { plainDecimal } from '../util/plain-decimal';
+import { foldToAscii, identityShape, shapeParts } from './shape';
 
 /** Where a personal or coordination number sits in a text: `text.slice(start, end)`. */
 export interface IdentityNumberHit {
   start: number;
   end: number;
   kind: IdentityKind;
+  /** False for a mistyped number: still refused (it still points at a child), only worded differently. */
+  checkDigitValid: boolean;
 }
 
 /*
- * A candidate is 6 or 8 digits (YYMMDD / YYYYMMDD), an optional separator, and 4 digits, with no
- * digit directly before or after — so 10 or 12 digits that belong to a longer run of digits are
- * never read as a number. Separators: "-", "+", a hyphen-like character a word processor may have
- * substituted (en dash, minus sign, …), any of these with a space on either side, or a single
- * (non-breaking) space alone. The space is accepted on
- * purpose: "YYMMDD NNNN" is still somebody's number, and a false alarm costs the user one edit
- * while a miss publishes a child's identity.
+ * A candidate is a date (YYYYMMDD, YYMMDD, or either with one separator repeated inside it), an
+ * optional separator, and four digits — the spellings of shape.ts: "-", "+", "/", ".", "_",
+ * dashes, spaces, tabs, several spaces, full-width digits. Whatever has that shape and a real date
+ * (month 01–12, day 01–31, or 61–91 for a coordination number; a twelve-digit number from the
+ * 1800s, 1900s or 2000s) is refused, whatever its check digit: a mistyped personnummer still
+ * identifies a child, so the check digit only decides the wording of the message.
  *
- * What keeps ordinary text out: phone numbers (08-50825262, 070-123 45 67) and Dnr
- * (SOF 2024/543, 3.1.1-232/2018) never have the 6+4 or 8+4 digit shape; ISO dates (2024-03-12)
- * and case references (AKT-2024-0012) split their digits into short groups; organisation numbers
- * have a "month" of 20 or more; and whatever has the shape must also carry a real date and the
- * right check digit (only one in ten digit strings with a real date passes the check).
+ * What keeps ordinary text out: no digit may touch the match and the serial may not run on into
+ * another group ("-12", "/2018"); phone numbers (08-508 252 62, 070-123 45 67, 08-50825262) and
+ * Dnr (SOF 2024/543, 3.1.1-232/2018, SOF-2024-00123) have no 6+4 or 8+4 shape with a date in it;
+ * a date alone (2024-03-12, 12/3 2024) has no serial; a date with a time (14:30, 14.30,
+ * 2024-03-12T14:30:00Z, 2024-03-12 14:30:00) is split by ":" or "T" or has too few digits; a
+ * date range (2024-03-12–2024-06-30) runs on into the next date; organisation numbers have a
+ * "month" of 20 or more.
  *
- * Known unavoidable overlaps (flagged, as they should be): a mobile number written as ten
- * unbroken digits ("0701234567") or a compact date-time ("240312-1430") that happens to pass
- * the check digit is indistinguishable from the number of someone born that day.
+ * Known unavoidable overlaps (refused, as they should be — a false alarm costs one edit, a miss
+ * publishes a child's identity): ten or twelve unbroken digits that start with a real date (a
+ * mobile number such as 0701234567, an invoice or OCR number, 2403120001); a date followed by a
+ * bare four-digit time or number ("240312-1430", "2024-03-12 1430", "scan_20240312_1430");
+ * a decimal number whose digits read as a date and four decimals (170101.2393); a Dnr whose
+ * classification code is three two-digit groups forming a date ("12.03.15-2321").
  */
-const SPACE = '[ \\u00a0\\u202f]';
-const SIGN = '[-+\\u2010-\\u2015\\u2212]';
-const CANDIDATE = new RegExp(`(?<!\\d)(\\d{8}|\\d{6})(?:${SPACE}?${SIGN}${SPACE}?|${SPACE})?(\\d{4})(?!\\d)`, 'g');
+const CANDIDATE = identityShape('unanchored');
 
-/** Every valid personnummer or samordningsnummer in a free text, in order of appearance. */
+/** Every personal or coordination number in a free text, in order of appearance. */
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
   const hits: IdentityNumberHit[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const kind = identityKindOf(match[1], match[2]);
-    if (kind) hits.push({ start: match.index, end: match.index + match[0].length, kind });
+  const folded = foldToAscii(text);
+  // exec on the one compiled pattern, not matchAll (which clones it per call): this runs on every
+  // cell of a 100,000-row case list, and almost every text has no candidate at all.
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(folded); match !== null; match = CANDIDATE.exec(folded)) {
+    const { date, serial } = shapeParts(match[0]);
+    const kind = identityKindOf(date, serial);
+    if (kind) hits.push({ start: match.index, end: match.index + match[0].length, kind, checkDigitValid: hasValidCheckDigit(date.slice(-6) + serial) });
+    // Not a date after all: a number may still start after a separator inside what was matched.
+    else CANDIDATE.lastIndex = match.index + 1;
   }
   return hits;
 }
 
-/** The kind of number the digits form, or undefined when the date or the check digit rules it out. */
+/** The kind of number the digits form, or undefined when the date rules it out. */
 function identityKindOf(datePart: string, serial: string): IdentityKind | undefined {
   const tenDigits = datePart.slice(-6) + serial;
   const part = decodeDatePart(Number(tenDigits.slice(2, 4)), Number(tenDigits.slice(4, 6)));
@@ -56,8 +69,19 @@ function identityKindOf(datePart: string, serial: string): IdentityKind | undefi
     // Without a century, 20YY is a leap year exactly when some century makes 29 February real.
     year = 2000 + Number(tenDigits.slice(0, 2));
   }
-  if (!fitsCalendar(year, part) || !hasValidCheckDigit(tenDigits)) return undefined;
-  return part.kind;
+  return fitsCalendar(year, part) ? part.kind : undefined;
+}
+
+/**
+ * A number carries an identity number when its plain decimal form does (201701012393,
+ * 20170101.2393) or its whole part does (1701012393.5): stored numbers are written out as
+ * plain decimals, so this is exactly what would reach the database and the exports.
+ */
+export function findIdentityNumbersInNumber(value: number): IdentityNumberHit[] {
+  if (!Number.isFinite(value)) return [];
+  const plain = plainDecimal(value);
+  const hits = findIdentityNumbers(plain);
+  return hits.length > 0 ? hits : findIdentityNumbers(plain.split('.')[0]);
 }
 
 /**
@@ -70,7 +94,11 @@ export function piiGuardMessage(hits: readonly IdentityNumberHit[]): string | nu
   const advice = 'Personnummer och samordningsnummer får inte sparas i granskningen.';
   if (hits.length === 1) {
     const what = hits[0].kind === 'samordningsnummer' ? 'ett samordningsnummer' : 'ett personnummer';
-    return `Texten innehåller något som ser ut som ${what}. Ta bort det innan du sparar. ${advice}`;
+    const mistyped = hits[0].checkDigitValid ? '' : ' (kontrollsiffran stämmer inte, men även ett felskrivet nummer kan peka ut en person)';
+    return `Texten innehåller något som ser ut som ${what}${mistyped}. Ta bort det innan du sparar. ${advice}`;
   }
   return `Texten innehåller ${hits.length} uppgifter som ser ut som personnummer eller samordningsnummer. Ta bort dem innan du sparar. ${advice}`;
 }
+
+/** The message for a text, or null: the one call every guard makes. */
+export const identityNumberMessage = (text: string): string | null => piiGuardMessage(findIdentityNumbers(text));

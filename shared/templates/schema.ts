@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../util/iso-date';
+import { freeText, guardedNumber, identifier, opaque } from '../contract/fields';
 
 /**
  * The review-template file format `granskningsmall/1` — a user-facing interface (inspectors share
@@ -12,14 +13,20 @@ export const TEMPLATE_FORMAT = 'granskningsmall/1';
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const ID_MESSAGE = 'Id får bara innehålla bokstäverna A–Z och a–z (utan å, ä, ö), siffror, punkt, bindestreck och understreck, och måste börja med bokstav eller siffra.';
 
-export const IdSchema = z.string().min(1).max(80).regex(idPattern, { message: ID_MESSAGE });
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const IsoDate = z.string().refine(isValidIsoDate, { message: 'Ska vara ett verkligt datum i formen ÅÅÅÅ-MM-DD.' });
+export const IdSchema = identifier({ max: 80, pattern: idPattern, message: ID_MESSAGE });
+// Every text of a template ends up in reviews, memos and exports: all of it is guarded free text.
+const Text = (max: number) => freeText({ min: 1, max });
+const IsoDate = opaque(z.string().refine(isValidIsoDate, { message: 'Ska vara ett verkligt datum i formen ÅÅÅÅ-MM-DD.' }), 'a real YYYY-MM-DD date: eight digits cannot spell a ten-digit number');
+const KeyboardKey = opaque(z.string().length(1), 'a single keyboard key');
+/** Counts and numbers in the file are whole and below 10 digits, so none can spell an identity number. */
+const MAX_COUNT = 999_999_999;
+
+export const TemplateVersionSchema = z.number().int().min(1).max(MAX_COUNT);
 
 export const LegalRefSchema = z.strictObject({
   /** The act with its SFS number, e.g. "SoL (2001:453)" or "SOSFS 2014:5". */
   act: Text(120),
-  chapter: z.union([z.number().int().min(0), Text(20)]).optional(),
+  chapter: z.union([z.number().int().min(0).max(MAX_COUNT), Text(20)]).optional(),
   section: Text(20).optional(),
   validFrom: IsoDate.optional(),
   validTo: IsoDate.optional(),
@@ -28,7 +35,7 @@ export const LegalRefSchema = z.strictObject({
 export const AreaSchema = z.strictObject({
   id: IdSchema,
   name: Text(200),
-  description: z.string().max(4000).optional(),
+  description: freeText({ max: 4000, trim: false }).optional(),
 });
 
 export const ScaleStepSchema = z.strictObject({
@@ -37,20 +44,20 @@ export const ScaleStepSchema = z.strictObject({
   /** false for steps like "Ej tillämpligt" that are left out of the denominator. */
   applicable: z.boolean().optional(),
   /** Optional keyboard key for scoring; defaults come from the step's position and label. */
-  key: z.string().length(1).optional(),
+  key: KeyboardKey.optional(),
 });
 
 export const OptionSchema = z.strictObject({
   id: IdSchema,
   label: Text(300),
-  key: z.string().length(1).optional(),
+  key: KeyboardKey.optional(),
 });
 
 const questionBase = {
   id: IdSchema,
   area: IdSchema,
   text: Text(2000),
-  guidance: z.string().max(8000).optional(),
+  guidance: freeText({ max: 8000, trim: false }).optional(),
   required: z.boolean().optional(),
   legal: z.array(LegalRefSchema).optional(),
 };
@@ -67,9 +74,9 @@ export const NumberQuestionSchema = z.strictObject({
   ...questionBase,
   type: z.literal('number'),
   integer: z.boolean().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  unit: z.string().max(40).optional(),
+  min: guardedNumber().optional(),
+  max: guardedNumber().optional(),
+  unit: freeText({ max: 40, trim: false }).optional(),
 });
 export const TextQuestionSchema = z.strictObject({ ...questionBase, type: z.literal('text') });
 
@@ -90,9 +97,9 @@ export const TemplateSchema = z.strictObject({
   format: z.literal(TEMPLATE_FORMAT),
   id: IdSchema,
   name: Text(200),
-  version: z.number().int().min(1),
+  version: TemplateVersionSchema,
   targetGroup: z.enum(TARGET_GROUPS),
-  description: z.string().max(8000).optional(),
+  description: freeText({ max: 8000, trim: false }).optional(),
   areas: z.array(AreaSchema).min(1),
   scales: z.record(IdSchema, z.array(ScaleStepSchema).min(2)),
   questions: z.array(QuestionSchema),

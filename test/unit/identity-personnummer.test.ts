@@ -17,6 +17,8 @@ const COORDINATION_TEN = '701063-2391';
 const REF = '2026-11-23';
 /** The ten-digit form of a twelve-digit test number: the same number without its century. */
 const tenDigit = (twelve: string) => twelve.slice(2);
+/** Full-width digits (U+FF10–FF19) and hyphen, as an Asian input method or a PDF gives them. */
+const toFullWidth = (s: string) => s.replace(/[0-9-]/g, (c) => (c === '-' ? '\uff0d' : String.fromCharCode(0xff10 + Number(c))));
 /** The same number with every possible wrong check digit. */
 const wrongCheckDigits = (n: string) =>
   [...'0123456789'].filter((d) => d !== n.at(-1)).map((d) => n.slice(0, -1) + d);
@@ -66,6 +68,19 @@ describe('parseIdentityNumber — accepted forms', () => {
     ['surrounding spaces and tabs', `  \t${BOY} `],
     ['a non-breaking space around it', `\u00a0${tenDigit(BOY)}\u00a0`],
     ['an en dash from a word processor', BOY.replace('-', '\u2013')],
+    // The spellings people type into the personnummer column (shape.ts), read like the canonical form.
+    ['a space inside', BOY.replace('-', ' ')],
+    ['several spaces', BOY.replace('-', '   ')],
+    ['a tab', tenDigit(BOY).replace('-', '\t')],
+    ['a slash', BOY.replace('-', '/')],
+    ['a dot', tenDigit(BOY).replace('-', '.')],
+    ['an underscore', BOY.replace('-', '_')],
+    ['a dash with spaces around it', BOY.replace('-', ' - ')],
+    ['ISO-date style YYYY-MM-DD-NNNC', '2017-01-01-2393'],
+    ['YYYY.MM.DD NNNC', '2017.01.01 2393'],
+    ['YY-MM-DD-NNNC', '17-01-01-2393'],
+    ['YY MM DD NNNC', '17 01 01 2393'],
+    ['full-width digits', toFullWidth(BOY)],
   ])('%s', (_form, input) => {
     expect(parseIdentityNumber(input, REF)).toEqual(boy);
   });
@@ -76,13 +91,28 @@ describe('parseIdentityNumber — accepted forms', () => {
     ['eleven digits', BOY.slice(0, -1)],
     ['thirteen digits', BOY + '0'],
     ['seven + four digits', BOY.slice(1)],
-    ['ISO-date style', '2017-01-01-2393'],
     ['two separators', tenDigit(BOY).replace('-', '--')],
-    ['a space inside', BOY.replace('-', ' ')],
+    ['different separators inside the date', '2017-01.01-2393'],
+    ['a separator inside the serial', '20170101-239 3'],
     ['a plus in the twelve-digit form', BOY.replace('-', '+')],
     ['a trailing letter', BOY + 'A'],
   ])('rejects %s as wrong format', (_what, input) => {
     expect(parseIdentityNumber(input, REF)).toEqual({ ok: false, code: 'format', reason: IDENTITY_REASONS.format });
+  });
+});
+
+describe('parseIdentityNumber — the spellings keep their meaning', () => {
+  it('a "+" in a separated ten-digit form still means 100 or older', () => {
+    expect(parseIdentityNumber('90-01-01+9802', REF)).toMatchObject({ ok: true, birthDate: '1890-01-01' });
+    expect(parseIdentityNumber('90 01 01 9802', REF)).toMatchObject({ ok: true, birthDate: '1990-01-01' });
+  });
+
+  it('a "+" in a separated twelve-digit form is a format error', () => {
+    expect(parseIdentityNumber('1890-01-01+9802', REF)).toMatchObject({ ok: false, code: 'format' });
+  });
+
+  it('a mistyped check digit in a new spelling is still named as such', () => {
+    expect(parseIdentityNumber('2017-01-01-2394', REF)).toMatchObject({ ok: false, code: 'check-digit' });
   });
 });
 

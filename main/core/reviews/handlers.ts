@@ -3,12 +3,10 @@ import type { Review } from '../../../shared/contract/reviews';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
 import { findTemplate, freezeTemplate } from '../templates/repository';
-import { guardFreeText } from '../pii-guard';
 import { findReview, insertReview, listReviews, replaceInspectors, replaceUnits, setArchived, updateReviewFields } from './repository';
 
 export const reviewHandlers: HandlerMap = {
   'reviews.create': (input, { db, now, actor, newId }) => {
-    guardReviewText(input);
     checkPeriod(input.periodFrom, input.periodTo);
     const template = findTemplate(db, input.templateId, input.templateVersion);
     if (!template) {
@@ -44,7 +42,6 @@ export const reviewHandlers: HandlerMap = {
   'reviews.get': ({ reviewId }, { db }) => requireReview(db, reviewId),
 
   'reviews.update': ({ reviewId, units, inspectors, ...fields }, { db, now }) => {
-    guardReviewText({ ...fields, units, inspectors });
     const current = requireReview(db, reviewId);
     const merged = {
       title: fields.title ?? current.title,
@@ -83,19 +80,6 @@ export function requireReview(db: Database, id: string): Review {
   const review = findReview(db, id);
   if (!review) throw notFound(`Det finns ingen granskning med id "${id}".`);
   return review;
-}
-
-/** Review details end up in the memo to the board: no identity number may get in. */
-function guardReviewText(r: { title?: string; subtitle?: string; dnr?: string; theme?: string; units?: string[]; inspectors?: { name: string; phone?: string }[] }): void {
-  guardFreeText({
-    title: r.title,
-    subtitle: r.subtitle,
-    dnr: r.dnr,
-    theme: r.theme,
-    units: r.units,
-    inspectorNames: r.inspectors?.map((p) => p.name),
-    inspectorPhones: r.inspectors?.map((p) => p.phone),
-  });
 }
 
 function checkPeriod(from?: string, to?: string): void {

@@ -4,7 +4,6 @@ import { drawSample, nextReplacement, type SamplingMethod } from '../../../share
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid, notFound } from '../errors';
 import { requireReview } from '../reviews/handlers';
-import { guardFreeText } from '../pii-guard';
 
 interface SampleCaseRow {
   case_id: string;
@@ -67,7 +66,6 @@ export const samplingHandlers: HandlerMap = {
 
   'sampling.dropout': ({ reviewId, caseId, reason, note }, { db, now, actor }) => {
     requireReview(db, reviewId);
-    guardFreeText({ note });
     if (reason === 'annat' && !note) throw invalid(`Beskriv skälet när skälet är "${DROPOUT_LABELS.annat}".`, [{ path: '$.note', message: 'Värdet saknas men krävs.' }]);
     return db.transaction(() => {
       const row = db.prepare('SELECT status, unit FROM sample_case WHERE review_id = ? AND case_id = ?').get(reviewId, caseId) as { status: string; unit: string } | undefined;

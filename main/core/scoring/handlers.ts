@@ -3,7 +3,6 @@ import { checkAnswerValue, readAnswerValue } from '../../../shared/scoring/answe
 import type { Template } from '../../../shared/templates/schema';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
-import { guardFreeText } from '../pii-guard';
 import { requireReview } from '../reviews/handlers';
 import { findTemplate } from '../templates/repository';
 import { findCase, listCases } from '../cases/repository';
@@ -49,7 +48,6 @@ export const scoringHandlers: HandlerMap = {
     if (!question) throw invalid(`Frågan "${questionId}" finns inte i granskningens mall.`, [{ path: '$.questionId', message: 'Okänd fråga.' }]);
     const checked = checkAnswerValue(template, question, value);
     if (!checked.ok) throw invalid(checked.message, [{ path: '$.value', message: checked.message }]);
-    guardFreeText({ note, fileRef, value: question.type === 'text' ? checked.stored : null });
 
     const existing = answersOfCase(db, caseId).find((r) => r.question_id === questionId);
     const nextNote = note === undefined ? (existing?.note ?? null) : note || null;

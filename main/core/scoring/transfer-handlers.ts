@@ -1,12 +1,14 @@
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
+import { AnswerNoteSchema, AnswerValueSchema } from '../../../shared/contract/scoring';
 import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
-import { findIdentityNumbers } from '../../../shared/identity/pii-guard';
 import { redactIdentityNumbers } from '../../../shared/identity/redact';
 import { readCsv } from '../../../shared/import/csv';
 import { normalizeHeader } from '../../../shared/import/headers';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/scoring/answer-value';
 import type { Question, Template } from '../../../shared/templates/schema';
 import { formatNumber } from '../../../shared/util/format-sv';
+import { plainDecimal } from '../../../shared/util/plain-decimal';
+import { issuesFromZod } from '../../../shared/validation/zod-issues';
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid } from '../errors';
 import { requireReview } from '../reviews/handlers';
@@ -58,13 +60,15 @@ export const answerTransferHandlers: HandlerMap = {
         reject(`Akt "${ref}" och fråga "${questionId}" finns redan på rad ${seen.get(key)}.`);
         continue;
       }
-      const checked = checkAnswerValue(template, question, fromCell(template, question, raw));
-      if (!checked.ok) {
-        reject(checked.message);
+      const value = fromCell(template, question, raw);
+      const problem = rowProblem(value, note);
+      if (problem) {
+        reject(problem);
         continue;
       }
-      if (findIdentityNumbers(note).length > 0 || (question.type === 'text' && findIdentityNumbers(raw).length > 0)) {
-        reject('Raden innehåller något som ser ut som ett personnummer eller samordningsnummer, som inte får sparas.');
+      const checked = checkAnswerValue(template, question, value);
+      if (!checked.ok) {
+        reject(checked.message);
         continue;
       }
       seen.set(key, row);
@@ -105,6 +109,18 @@ export const answerTransferHandlers: HandlerMap = {
   },
 };
 
+/**
+ * A row's value and note checked with the very schemas answers.save validates its input with, so
+ * every path into the answer table keeps one rule (length limits, the identity-number guard).
+ */
+function rowProblem(value: AnswerValue, note: string): string | undefined {
+  const checkedValue = AnswerValueSchema.safeParse(value);
+  if (!checkedValue.success) return `Svaret: ${issuesFromZod(checkedValue.error)[0].message}`;
+  const checkedNote = AnswerNoteSchema.safeParse(note);
+  if (!checkedNote.success) return `Anteckningen: ${issuesFromZod(checkedNote.error)[0].message}`;
+  return undefined;
+}
+
 /** A cell as written by people: a scale or option id or its label, several options with "|", a date, a number. */
 function fromCell(template: Template, question: Question, raw: string): AnswerValue {
   if (raw === '') return null;
@@ -123,5 +139,7 @@ function fromCell(template: Template, question: Question, raw: string): AnswerVa
 function toCell(question: Question | undefined, stored: string | null): string {
   if (stored === null) return '';
   if (question?.type === 'choice' && question.multiple) return (JSON.parse(stored) as string[]).join('|');
+  // Written out as a plain decimal even if an older version stored "1e+23": the file must read back.
+  if (question?.type === 'number') return plainDecimal(Number(stored));
   return stored;
 }
