@@ -48,7 +48,7 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
     const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      return fail({ code: 'VALIDATION', message: summarise(issues.length), issues });
+      return fail({ code: 'VALIDATION', message: summarise(issues), issues });
     }
     try {
       const handler = handlers[method] as Handler<typeof method>;
@@ -90,6 +90,7 @@ function storeError(error: unknown, ctx: CoreContext): ApiError | undefined {
   return undefined;
 }
 
-function summarise(count: number): string {
-  return count === 1 ? 'Indata har ett fel.' : `Indata har ${count} fel.`;
+/** One problem is said as it is (e.g. the personnummer refusal); several are counted and listed in issues. */
+function summarise(issues: readonly { message: string }[]): string {
+  return issues.length === 1 ? issues[0].message : `Indata har ${issues.length} fel.`;
 }

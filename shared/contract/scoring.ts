@@ -70,7 +70,7 @@ export const scoringMethods = {
       entries: z.array(
         z.object({
           /** What happened to the answer; a deletion has the old values and empty new ones. */
-          action: z.enum(['insert', 'update', 'delete']).optional(),
+          action: z.enum(['insert', 'update', 'delete']),
           at: z.string(),
           actor: z.string(),
           oldValue: AnswerValueSchema,

@@ -62,6 +62,7 @@ describe('scoring', () => {
       expect(error.issues?.[0].path).toBe('$.note');
       // The guard is part of the contract's schema: a field issue with its path, like any other validation.
       expect(error.issues?.[0].message).toMatch(/ser ut som (ett personnummer|ett samordningsnummer)/);
+      expect(error.message).toBe(error.issues?.[0].message);
       expect(JSON.stringify(error)).not.toMatch(/\d{4}/);
     }
     expect((await core.fails('answers.save', { reviewId, caseId, questionId: q.id, value: 'ja', fileRef: '20170101-2393' })).issues?.[0].path).toBe('$.fileRef');

@@ -229,6 +229,7 @@ export class FakeReviewApi {
           entries: this.audit
             .filter((a) => a.caseId === i.caseId && a.questionId === i.questionId)
             .map((a) => ({
+              action: a.oldValue === null && a.oldNote === null ? ('insert' as const) : ('update' as const),
               at: a.at,
               actor: 'granskare',
               oldValue: readAnswerValue(q, a.oldValue),

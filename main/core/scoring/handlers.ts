@@ -62,10 +62,11 @@ export const scoringHandlers: HandlerMap = {
     requireCase(db, reviewId, caseId);
     const question = template.questions.find((q) => q.id === questionId);
     const rows = db
-      .prepare('SELECT at, actor, old_value, new_value, old_note, new_note, old_file_ref, new_file_ref FROM answer_audit WHERE case_id = ? AND question_id = ? ORDER BY seq')
+      .prepare('SELECT action, at, actor, old_value, new_value, old_note, new_note, old_file_ref, new_file_ref FROM answer_audit WHERE case_id = ? AND question_id = ? ORDER BY seq')
       .all(caseId, questionId) as Record<string, string | null>[];
     return {
       entries: rows.map((r) => ({
+        action: r.action as 'insert' | 'update' | 'delete',
         at: r.at!,
         actor: r.actor!,
         oldValue: readAnswerValue(question, r.old_value),
