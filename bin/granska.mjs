@@ -19,6 +19,11 @@ if (major < 22) {
   const child = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(child.status ?? 1);
 }
+// A reader that stops reading (`granska cases list … | head -1`) closes the pipe; that is not an
+// error. End quietly, as Unix tools do, instead of dying with a stack trace on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+}
 const { register } = await import('tsx/esm/api');
 register();
 const { runCli } = await import('../main/cli/main.ts');

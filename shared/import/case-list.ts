@@ -73,7 +73,7 @@ export interface CaseTable {
 }
 
 export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseListParse {
-  if (csv.rows.length === 0) return { ok: false, message: 'Filen innehåller bara en rubrikrad och inga rader med data.' };
+  if (csv.rows.length === 0 && csv.problems.length === 0) return { ok: false, message: 'Filen innehåller bara en rubrikrad och inga rader med data.' };
   if (csv.header.some(containsIdentityNumber)) {
     return { ok: false, message: 'Rubrikraden innehåller ett personnummer. Saknar filen rubrikrad? Första raden ska vara rubriker som akt;enhet;kön.' };
   }
@@ -185,19 +185,24 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
       }
     }
 
-    const attributes: Record<string, string> = {};
     const leaking = attributeColumns.find((column) => findIdentityNumbers(cells[column.index] ?? '').length > 0);
     if (leaking) {
       rejected.push({ row, column: leaking.name, reason: `Kolumnen "${leaking.name}" innehåller ett personnummer, som inte får sparas. Ta bort det ur filen.` });
       continue;
     }
-    for (const column of attributeColumns) {
-      const value = (cells[column.index] ?? '').trim();
-      if (value) attributes[column.name] = value;
-    }
+    const attributes = attributeRecord(attributeColumns.map((column) => [column.name, (cells[column.index] ?? '').trim()] as const).filter(([, value]) => value !== ''));
     seenRefs.set(ref, row);
     cases.push({ row, ref, unit, sex, age, ageBand: age === null ? null : ageBand(age, options.targetGroup), attributes });
   }
   rejected.sort((a, b) => a.row - b.row);
   return { ok: true, encoding: csv.encoding, separator: csv.separator, columns, attributeColumns: attributeColumns.map((c) => c.name), header: csv.header.map((h) => h.trim()), cases, rejected };
+}
+
+/**
+ * Attribute columns keyed by their header, which is user text: a column may be called
+ * "__proto__" or "constructor". Object.fromEntries defines each key as an own property, where
+ * assignment (`record[name] = value`) would set the object's prototype instead and lose the column.
+ */
+export function attributeRecord(entries: Iterable<readonly [string, string]>): Record<string, string> {
+  return Object.fromEntries(entries) as Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { decodeText, type TextEncodingName } from './decode';
+import { CASE_LIST_LIMITS, cellTooLongMessage, tooManyCellsMessage, tooManyColumnsMessage, tooManyRowsMessage } from './limits';
 
 export type CsvSeparator = ';' | ',' | '\t';
 
@@ -75,6 +76,11 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   const problems: CsvProblem[] = [];
   for (const record of records.slice(headerIndex + 1)) {
     if (isBlank(record.cells)) continue;
+    const tooLong = record.cells.findIndex((c) => c.length > CASE_LIST_LIMITS.cellChars);
+    if (tooLong >= 0) {
+      problems.push({ row: record.row, line: record.line, message: cellTooLongMessage(record.row, String(tooLong + 1)) });
+      continue;
+    }
     const cells = withoutTrailingBlanks(record.cells, header.length);
     if (cells.length === header.length) {
       rows.push({ ...record, cells });
@@ -115,11 +121,17 @@ function detectSeparator(text: string): CsvSeparator {
   return counts[best] > 0 ? best : ';';
 }
 
-/** Splits the text into records of cells; fails only on a quote that is never closed. */
+/**
+ * Splits the text into records of cells. Blank records are counted (they have row numbers) but
+ * not kept. Fails on a quote that is never closed, and as soon as a limit of CASE_LIST_LIMITS is
+ * passed, so a 100 MB file of short lines or of separators never turns into millions of arrays.
+ */
 function splitRecords(text: string, separator: string, firstLine: number): CsvRow[] | Extract<CsvParseResult, { ok: false }> {
   const sep = separator.charCodeAt(0);
   const QUOTE = 34, LF = 10, CR = 13;
   const records: CsvRow[] = [];
+  let rowNumber = 0;
+  let cellCount = 0;
   let line = firstLine;
   let cells: string[] = [];
   let recordLine = line;
@@ -137,9 +149,9 @@ function splitRecords(text: string, separator: string, firstLine: number): CsvRo
         if (close < 0) {
           return {
             ok: false,
-            row: records.length + 1,
+            row: rowNumber + 1,
             line: openedAt,
-            message: `Ett citattecken (") som börjar på rad ${records.length + 1} (textrad ${openedAt}) avslutas aldrig. Kontrollera att varje citattecken har ett avslutande citattecken.`,
+            message: `Ett citattecken (") som börjar på rad ${rowNumber + 1} (textrad ${openedAt}) avslutas aldrig. Kontrollera att varje citattecken har ett avslutande citattecken.`,
           };
         }
         cell += text.slice(pos, close);
@@ -161,7 +173,10 @@ function splitRecords(text: string, separator: string, firstLine: number): CsvRo
       end++;
     }
     cell += text.slice(i, end);
-    cells.push(cell);
+    if (cells.length < CASE_LIST_LIMITS.columns) cells.push(cell);
+    else if (cell.trim() !== '') {
+      return { ok: false, row: rowNumber + 1, line: recordLine, message: tooManyColumnsMessage('csv', String(CASE_LIST_LIMITS.columns + 1), rowNumber + 1) };
+    } // else: Excel's padding of empty columns, dropped like trailing blanks
     i = end;
 
     const c = text.charCodeAt(i);
@@ -169,7 +184,14 @@ function splitRecords(text: string, separator: string, firstLine: number): CsvRo
       i++;
       continue;
     }
-    records.push({ row: records.length + 1, line: recordLine, cells });
+    rowNumber++;
+    if (!isBlank(cells)) {
+      // The header is one of the records: data rows are one fewer.
+      if (records.length > CASE_LIST_LIMITS.rows) return { ok: false, message: tooManyRowsMessage('csv') };
+      cellCount += cells.length;
+      if (cellCount > CASE_LIST_LIMITS.cells) return { ok: false, message: tooManyCellsMessage('csv') };
+      records.push({ row: rowNumber, line: recordLine, cells });
+    }
     if (i >= n) break;
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;

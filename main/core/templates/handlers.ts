@@ -4,6 +4,7 @@ import type { Template } from '../../../shared/templates/schema';
 import { blankTemplate } from '../../../shared/templates/defaults';
 import { parseTemplate, parseTemplateText } from '../../../shared/templates/validate';
 import { slugify } from '../../../shared/util/slug';
+import { TOO_DEEP_MESSAGE, jsonTextTooDeep, valueTooDeep } from '../../../shared/validation/json-depth';
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid, notFound } from '../errors';
 import {
@@ -53,6 +54,8 @@ export const templateHandlers: HandlerMap = {
 
   'templates.import': ({ document, text, asCopy }, { db, now }) => {
     if (document === undefined && text === undefined) throw invalid('Ange mallfilens innehåll.', [{ path: '$.document', message: 'Värdet saknas men krävs.' }]);
+    // Before anything recursive (validation, messages quoting a value) touches the input.
+    if (text !== undefined ? jsonTextTooDeep(text) : valueTooDeep(document)) throw invalid('Mallen importerades inte: filen är inte en granskningsmall.', [{ path: '$', message: TOO_DEEP_MESSAGE }]);
     const parsed = text !== undefined ? parseTemplateText(text) : parseTemplate(document);
     if (!parsed.ok) {
       throw invalid(`Mallen importerades inte: ${parsed.issues.length === 1 ? 'ett fel' : `${parsed.issues.length} fel`} i filen.`, parsed.issues);
