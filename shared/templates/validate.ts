@@ -1,3 +1,4 @@
+import { locateJsonSyntaxError } from '../validation/json-syntax';
 import type { Issue } from '../result';
 import { toJsonPath } from '../util/json-path';
 import { issuesFromZod } from '../validation/zod-issues';
@@ -24,9 +25,11 @@ export function parseTemplateText(text: string): TemplateParse {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '$', message: `Filen är inte giltig JSON (${detail}).` }] };
+  } catch {
+    // The engine's own text is English and differs between engines: say where, in Swedish.
+    const at = locateJsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    const where = at.atEnd ? 'filen tar slut för tidigt' : `fel på rad ${at.line}, kolumn ${at.column}`;
+    return { ok: false, issues: [{ path: '$', message: `Filen är inte giltig JSON (${where}).` }] };
   }
   return parseTemplate(data);
 }
