@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CaseFile } from '../../../shared/contract/cases';
 import type { ParsedCase } from '../../../shared/import/case-list';
+import { prepared } from '../db/statements';
 
 interface CaseRow {
   id: string;
@@ -29,13 +30,13 @@ export function existingRefs(db: Database, reviewId: string): Map<string, string
 }
 
 export function insertCase(db: Database, reviewId: string, id: string, c: ParsedCase, nowIso: string): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO case_file (id, review_id, ref, unit, sex, age, age_band, attributes, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, reviewId, c.ref, c.unit, c.sex, c.age, c.ageBand, JSON.stringify(c.attributes), nowIso);
 }
 
 export function updateCase(db: Database, id: string, c: ParsedCase, nowIso: string): void {
-  db.prepare(`UPDATE case_file SET unit = ?, sex = ?, age = ?, age_band = ?, attributes = ?, imported_at = ? WHERE id = ?`).run(
+  prepared(db, `UPDATE case_file SET unit = ?, sex = ?, age = ?, age_band = ?, attributes = ?, imported_at = ? WHERE id = ?`).run(
     c.unit,
     c.sex,
     c.age,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { prepared } from '../db/statements';
 import type { Answer } from '../../../shared/contract/scoring';
 import { readAnswerValue } from '../../../shared/scoring/answer-value';
 import type { Template } from '../../../shared/templates/schema';
@@ -30,7 +31,8 @@ export function toAnswer(template: Template, row: AnswerRow): Answer {
 
 /** Insert or update one answer; the audit trail is written by the database's triggers. */
 export function upsertAnswer(db: Database, caseId: string, questionId: string, value: string | null, note: string | null, fileRef: string | null, nowIso: string, actor: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO answer (case_id, question_id, value, note, file_ref, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (case_id, question_id) DO UPDATE SET value = excluded.value, note = excluded.note, file_ref = excluded.file_ref,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
