@@ -1,5 +1,5 @@
 import { decodeText, type TextEncodingName } from './decode';
-import { CASE_LIST_LIMITS, cellTooLongMessage, tooManyCellsMessage, tooManyColumnsMessage, tooManyRowsMessage } from './limits';
+import { CASE_LIST_LIMITS, type TableLimits, cellTooLongMessage, tooManyCellsMessage, tooManyColumnsMessage, tooManyRowsMessage } from './limits';
 
 export type CsvSeparator = ';' | ',' | '\t';
 
@@ -29,8 +29,14 @@ export type CsvReadResult =
   | (Extract<CsvParseResult, { ok: true }> & { encoding: TextEncodingName; bom: boolean })
   | { ok: false; message: string; row?: number; line?: number };
 
+export interface CsvOptions {
+  separator?: CsvSeparator;
+  /** The limits of the kind of file being read; a case list's by default. */
+  limits?: TableLimits;
+}
+
 /** Bytes of a CSV file → records: decodeText, then parseCsv. */
-export function readCsv(bytes: Uint8Array, options: { separator?: CsvSeparator } = {}): CsvReadResult {
+export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): CsvReadResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.reason };
   const parsed = parseCsv(decoded.text, options);
@@ -51,7 +57,8 @@ export function readCsv(bytes: Uint8Array, options: { separator?: CsvSeparator }
  * the header, or more non-empty cells, is reported in `problems` and left out of `rows`.
  * Empty header cells at the end of the header line (Excel's leftover columns) are dropped.
  */
-export function parseCsv(input: string, options: { separator?: CsvSeparator } = {}): CsvParseResult {
+export function parseCsv(input: string, options: CsvOptions = {}): CsvParseResult {
+  const limits = options.limits ?? CASE_LIST_LIMITS;
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') return { ok: false, message: 'Filen är tom.' };
 
@@ -65,7 +72,7 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   }
   separator ??= detectSeparator(text);
 
-  const records = splitRecords(text, separator, startLine);
+  const records = splitRecords(text, separator, startLine, limits);
   if (!Array.isArray(records)) return records;
 
   const headerIndex = records.findIndex((r) => !isBlank(r.cells));
@@ -76,9 +83,9 @@ export function parseCsv(input: string, options: { separator?: CsvSeparator } = 
   const problems: CsvProblem[] = [];
   for (const record of records.slice(headerIndex + 1)) {
     if (isBlank(record.cells)) continue;
-    const tooLong = record.cells.findIndex((c) => c.length > CASE_LIST_LIMITS.cellChars);
+    const tooLong = record.cells.findIndex((c) => c.length > limits.cellChars);
     if (tooLong >= 0) {
-      problems.push({ row: record.row, line: record.line, message: cellTooLongMessage(record.row, String(tooLong + 1)) });
+      problems.push({ row: record.row, line: record.line, message: cellTooLongMessage(record.row, String(tooLong + 1), limits) });
       continue;
     }
     const cells = withoutTrailingBlanks(record.cells, header.length);
@@ -123,10 +130,10 @@ function detectSeparator(text: string): CsvSeparator {
 
 /**
  * Splits the text into records of cells. Blank records are counted (they have row numbers) but
- * not kept. Fails on a quote that is never closed, and as soon as a limit of CASE_LIST_LIMITS is
+ * not kept. Fails on a quote that is never closed, and as soon as a limit of the file's kind is
  * passed, so a 100 MB file of short lines or of separators never turns into millions of arrays.
  */
-function splitRecords(text: string, separator: string, firstLine: number): CsvRow[] | Extract<CsvParseResult, { ok: false }> {
+function splitRecords(text: string, separator: string, firstLine: number, limits: TableLimits): CsvRow[] | Extract<CsvParseResult, { ok: false }> {
   const sep = separator.charCodeAt(0);
   const QUOTE = 34, LF = 10, CR = 13;
   const records: CsvRow[] = [];
@@ -173,9 +180,9 @@ function splitRecords(text: string, separator: string, firstLine: number): CsvRo
       end++;
     }
     cell += text.slice(i, end);
-    if (cells.length < CASE_LIST_LIMITS.columns) cells.push(cell);
+    if (cells.length < limits.columns) cells.push(cell);
     else if (cell.trim() !== '') {
-      return { ok: false, row: rowNumber + 1, line: recordLine, message: tooManyColumnsMessage('csv', String(CASE_LIST_LIMITS.columns + 1), rowNumber + 1) };
+      return { ok: false, row: rowNumber + 1, line: recordLine, message: tooManyColumnsMessage('csv', String(limits.columns + 1), rowNumber + 1, limits) };
     } // else: Excel's padding of empty columns, dropped like trailing blanks
     i = end;
 
@@ -187,9 +194,9 @@ function splitRecords(text: string, separator: string, firstLine: number): CsvRo
     rowNumber++;
     if (!isBlank(cells)) {
       // The header is one of the records: data rows are one fewer.
-      if (records.length > CASE_LIST_LIMITS.rows) return { ok: false, message: tooManyRowsMessage('csv') };
+      if (records.length > limits.rows) return { ok: false, message: tooManyRowsMessage('csv', limits) };
       cellCount += cells.length;
-      if (cellCount > CASE_LIST_LIMITS.cells) return { ok: false, message: tooManyCellsMessage('csv') };
+      if (cellCount > limits.cells) return { ok: false, message: tooManyCellsMessage('csv', limits) };
       records.push({ row: rowNumber, line: recordLine, cells });
     }
     if (i >= n) break;

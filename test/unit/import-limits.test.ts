@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/import/csv';
-import { CASE_LIST_LIMITS } from '../../shared/import/limits';
+import { ANSWER_FILE_LIMITS, CASE_LIST_LIMITS } from '../../shared/import/limits';
 
 const rows = (n: number, row = (i: number) => `A${i};E`) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
 
@@ -38,5 +38,22 @@ describe('CSV case lists share the limits of Excel files', () => {
     const parsed = parseCsv(`akt;enhet\nA;${'x'.repeat(CASE_LIST_LIMITS.cellChars + 1)}\nB;E\n`);
     expect(parsed.ok && parsed.rows.map((r) => r.cells[0])).toEqual(['B']);
     expect(parsed.ok && parsed.problems).toEqual([{ row: 2, line: 2, message: 'Rad 2, kolumn 2 har fler än 32\u00a0767 tecken, mer än en cell får ha. Raden lästes inte.' }]);
+  });
+});
+
+describe('an answers file has limits of its own kind', () => {
+  it('reads far more rows than a case list (one row per answer), and names the answers file when refusing', () => {
+    const many = parseCsv(`akt;fråga;svar\n${rows(CASE_LIST_LIMITS.rows + 1, (i) => `A${i};q1;ja`)}`, { limits: ANSWER_FILE_LIMITS });
+    expect(many.ok && many.rows.length).toBe(CASE_LIST_LIMITS.rows + 1);
+    const wide = parseCsv(`akt;fråga;svar\nA;q;${'x;'.repeat(ANSWER_FILE_LIMITS.columns)}x`, { limits: ANSWER_FILE_LIMITS });
+    expect(wide).toMatchObject({ ok: false, message: expect.stringContaining(`fler än ${ANSWER_FILE_LIMITS.columns} kolumner`) });
+  });
+
+  it('says "svarsfilen", not "akt-listan", when an answers file is too long', () => {
+    const limits = { ...ANSWER_FILE_LIMITS, rows: 3 };
+    expect(parseCsv(`akt;fråga;svar\n${rows(4, (i) => `A${i};q1;ja`)}`, { limits })).toEqual({
+      ok: false,
+      message: 'Filen har fler än 3 rader med data; högst 3 rader läses. Dela upp svarsfilen i flera filer.',
+    });
   });
 });

@@ -3,6 +3,7 @@ import { AnswerNoteSchema, AnswerValueSchema } from '../../../shared/contract/sc
 import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
 import { redactIdentityNumbers } from '../../../shared/identity/redact';
 import { readCsv } from '../../../shared/import/csv';
+import { ANSWER_FILE_LIMITS } from '../../../shared/import/limits';
 import { normalizeHeader } from '../../../shared/import/headers';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/scoring/answer-value';
 import type { Question, Template } from '../../../shared/templates/schema';
@@ -25,7 +26,7 @@ export const answerTransferHandlers: HandlerMap = {
     const template = reviewTemplate(db, reviewId);
     const bytes = Buffer.from(contentBase64, 'base64');
     if (bytes.length > MAX_CASE_LIST_BYTES * 2) throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB).`);
-    const csv = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    const csv = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { limits: ANSWER_FILE_LIMITS });
     const where = fileName ? `${fileName}: ` : '';
     if (!csv.ok) throw invalid(`${where}${csv.message}`);
     const columns = Object.fromEntries(csv.header.map((h, i) => [normalizeHeader(h), i]));
