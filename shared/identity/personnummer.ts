@@ -1,7 +1,7 @@
 import { isValidIsoDate } from '../util/iso-date';
 import { hasValidCheckDigit } from './check-digit';
 import { birthDateOf, decodeDatePart, earliestDateKey, fitsCalendar, type IdentityKind } from './date-part';
-import { foldToAscii, identityShape, shapeParts } from './shape';
+import { detectionText, identityShape, shapeParts } from './shape';
 
 export { ageAt, ageBand, AGE_BANDS, type AgeBand, type TargetGroup } from './age';
 export type { IdentityKind } from './date-part';
@@ -49,7 +49,7 @@ export function parseIdentityNumber(raw: string, referenceDate: string = localTo
   const refYear = Number(referenceDate.slice(0, 4));
   const refKey = Number(referenceDate.replaceAll('-', ''));
 
-  const match = typeof raw === 'string' ? FORMAT.exec(foldToAscii(raw).trim()) : null;
+  const match = typeof raw === 'string' ? FORMAT.exec(detectionText(raw).text.trim()) : null;
   if (!match) return failure('format');
   const { date: datePart, serial, plus } = shapeParts(match[0]);
   // Twelve-digit numbers state the century, so a "+" there contradicts or repeats it: not a form Skatteverket uses.

@@ -1,7 +1,7 @@
 import { hasValidCheckDigit } from './check-digit';
 import { decodeDatePart, fitsCalendar, type IdentityKind } from './date-part';
 import { plainDecimal } from '../util/plain-decimal';
-import { foldToAscii, identityShape, shapeParts } from './shape';
+import { continuationAfter, detectionText, identityShape, shapeParts } from './shape';
 
 /** Where a personal or coordination number sits in a text: `text.slice(start, end)`. */
 export interface IdentityNumberHit {
@@ -40,15 +40,23 @@ const CANDIDATE = identityShape('unanchored');
 /** Every personal or coordination number in a free text, in order of appearance. */
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
   const hits: IdentityNumberHit[] = [];
-  const folded = foldToAscii(text);
+  const { text: folded, origin } = detectionText(text);
   // exec on the one compiled pattern, not matchAll (which clones it per call): this runs on every
   // cell of a 100,000-row case list, and almost every text has no candidate at all.
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(folded); match !== null; match = CANDIDATE.exec(folded)) {
     const { date, serial } = shapeParts(match[0]);
+    const end = match.index + match[0].length;
     const kind = identityKindOf(date, serial);
-    if (kind) hits.push({ start: match.index, end: match.index + match[0].length, kind, checkDigitValid: hasValidCheckDigit(date.slice(-6) + serial) });
-    // Not a date after all: a number may still start after a separator inside what was matched.
+    const checkDigitValid = hasValidCheckDigit(date.slice(-6) + serial);
+    // What is joined on decides (shape.ts): a date range is never a number, a suffix counts only
+    // after a number whose check digit holds, the tail of a Dnr or phone number never does.
+    const next = kind ? continuationAfter(match[0], folded, end) : 'none';
+    const counts = next === 'none' || next === 'fraction' || (next === 'suffix' && checkDigitValid);
+    if (kind && counts) {
+      hits.push({ start: origin ? origin[match.index] : match.index, end: origin ? origin[end - 1] + 1 : end, kind, checkDigitValid });
+    }
+    // Not a number after all: one may still start after a separator inside what was matched.
     else CANDIDATE.lastIndex = match.index + 1;
   }
   return hits;

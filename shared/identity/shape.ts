@@ -24,7 +24,8 @@ const SIGN = `(?:${MARK}|\\+)`;
 // match (no ambiguous SPACE{0,4}…SPACE{0,4}), which keeps the scan over long texts fast.
 const around = (sign: string) => `(?:${SPACE}{1,4}(?:${sign}${SPACE}{0,4})?|${sign}${SPACE}{0,4})`;
 const DATE_GAP = around(MARK);
-const GAP = around(SIGN);
+// Before the serial a doubled sign ("170101--2393") is a typing slip like any other.
+const GAP = around(`${SIGN}{1,2}`);
 
 // YYYYMMDD | YYMMDD | YYYY·MM·DD | YY·MM·DD, the separator repeated exactly.
 const DATE = `(?:\\d{6}(?:\\d{2})?|\\d{2}(?:\\d{2})?(?<g>${DATE_GAP})\\d{2}\\k<g>\\d{2})`;
@@ -33,10 +34,33 @@ const DATE = `(?:\\d{6}(?:\\d{2})?|\\d{2}(?:\\d{2})?(?<g>${DATE_GAP})\\d{2}\\k<g
 export function identityShape(mode: 'anchored' | 'unanchored'): RegExp {
   const body = `${DATE}(?:${GAP})?\\d{4}`;
   if (mode === 'anchored') return new RegExp(`^${body}$`);
-  // No digit may touch either end, and the serial may not run on into another group
-  // ("2024-03-12–2024-06-30", "2024-03-12 0480-12 34 56", "…-2321/2018"): those are the
-  // next date, phone number or Dnr, not a serial.
-  return new RegExp(`(?<!\\d)${body}(?!\\d)(?!${SIGN}\\d)`, 'g');
+  // No digit may touch either end. What follows the serial is judged by `continuationAfter`.
+  return new RegExp(`(?<!\\d)${body}(?!\\d)`, 'g');
+}
+
+const DATE_CONTINUATION = new RegExp(`^${SIGN}\\d{2}${SIGN}\\d{2}(?!\\d)`);
+// Not followed by a further group: "0966-00 00 00" is a phone number, not a number and a suffix.
+const SUFFIX = new RegExp(`^${SIGN}\\d{1,2}(?!\\d)(?!${SPACE}{0,4}${SIGN}?${SPACE}{0,4}\\d)`);
+const FRACTION = /^[.,]\d/;
+const GROUP = new RegExp(`^${SIGN}\\d`);
+
+/**
+ * What follows a candidate's serial decides what it is:
+ * - `date`: the "serial" is the year of a second date ("2024-03-12–2024-06-30"): a date range.
+ * - `fraction`: decimals after ten or twelve bare digits ("1701012393.0000002", a number cell):
+ *   the whole part is what identifies.
+ * - `suffix`: one or two digits joined on ("…-2393-1", "…-2393/2"): a numbered listing of a real
+ *   number.
+ * - `group`: a longer group joined on ("…-2321/2018", "2024-03-12. 0680-12 34 56"): the tail of
+ *   a Dnr or a phone number that merely has the shape.
+ * - `none`: nothing joined on.
+ */
+export function continuationAfter(matched: string, text: string, end: number): 'none' | 'date' | 'fraction' | 'suffix' | 'group' {
+  const rest = text.slice(end, end + 8);
+  if (DATE_CONTINUATION.test(rest)) return 'date';
+  if (/^\d+$/.test(matched) && FRACTION.test(rest)) return 'fraction';
+  if (SUFFIX.test(rest)) return 'suffix';
+  return GROUP.test(rest) ? 'group' : 'none';
 }
 
 /** The digits of a shape match: the date (6 or 8 digits), the serial, and whether "+" was used. */
@@ -72,3 +96,36 @@ export function foldToAscii(text: string): string {
 }
 
 const FOLDED: Record<string, string> = { '\u3000': ' ', '\uff0b': '+', '\uff0d': '-', '\uff0e': '.', '\uff0f': '/', '\uff3f': '_' };
+
+/*
+ * Characters that take no place on screen but sit between the digits of text pasted from Word,
+ * a PDF or a web page: soft hyphen, zero-width space/joiners, word joiner, byte-order mark,
+ * Mongolian vowel separator, and the direction marks and embeddings. "170101\u00ad-2393" looks
+ * exactly like "170101-2393" and is the same number.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** The text the detector reads, and for each of its code units the offset in the original. */
+export interface DetectionText {
+  text: string;
+  /** Absent when nothing was removed: offsets are then the same. */
+  origin?: Int32Array;
+}
+
+/** `foldToAscii`, then invisible characters removed, remembering where every kept unit came from. */
+export function detectionText(original: string): DetectionText {
+  const folded = foldToAscii(original);
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(folded)) return { text: folded };
+  const origin = new Int32Array(folded.length + 1);
+  let text = '';
+  for (let i = 0; i < folded.length; i++) {
+    INVISIBLE.lastIndex = 0;
+    const unit = folded[i];
+    if (INVISIBLE.test(unit)) continue;
+    origin[text.length] = i;
+    text += unit;
+  }
+  origin[text.length] = folded.length;
+  return { text, origin: origin.subarray(0, text.length + 1) };
+}

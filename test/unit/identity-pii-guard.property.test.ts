@@ -60,6 +60,21 @@ describe('every spelling of a personnummer is found (fast-check)', () => {
     );
   });
 
+  it(`a published number with invisible characters pasted into it and a numbered suffix after it (${RUNS} runs)`, () => {
+    const invisible = fc.constantFrom('\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e');
+    const suffix = fc.constantFrom('', '-1', '/2', '.0', '-12', ' - 3');
+    fc.assert(
+      fc.property(fc.constantFrom(...TEST_NUMBERS), spelling, invisible, fc.nat(), suffix, surrounding, (number, how, mark, at, tail, before) => {
+        const written = spell(number.replace('-', ''), how);
+        const cut = 1 + (at % (written.length - 1));
+        const text = `${before}${written.slice(0, cut)}${mark}${written.slice(cut)}${tail}.`;
+        expect(findIdentityNumbers(text)).toHaveLength(1);
+        expect(redactIdentityNumbers(text)).not.toContain(written.slice(-4));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it(`a date-shaped number with a wrong check digit, any spelling (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(mistypedNumber, spelling, surrounding, surrounding, ({ digits, coordination }, how, before, after) => {

@@ -88,6 +88,23 @@ describe('findIdentityNumbers — finds', () => {
     }
   });
 
+  it.each([
+    ['a numbered suffix after a real number', `Barn ${BOY}-1 och ${tenDigit(GIRL)}/2`],
+    ['a decimal after a real number', `${tenDigit(BOY)}.0`],
+    ['a number cell with decimals', `${tenDigit(BOY).replace('-', '')}.0000002`],
+    ['a soft hyphen pasted from Word', `Barn ${tenDigit(BOY).replace('-', '\u00ad-')}`],
+    ['a zero-width space inside the date', `${BOY.slice(0, 4)}\u200b${BOY.slice(4)}`],
+    ['a doubled separator', tenDigit(BOY).replace('-', '--')],
+  ])('%s', (_what, text) => {
+    expect(findIdentityNumbers(text).length).toBeGreaterThan(0);
+  });
+
+  it('marks the original place of a number with invisible characters inside, so redaction removes all of it', () => {
+    const text = `Se ${tenDigit(BOY).replace('-', '\u00ad-')} här`;
+    const [hit] = findIdentityNumbers(text);
+    expect(text.slice(hit.start, hit.end)).toBe(tenDigit(BOY).replace('-', '\u00ad-'));
+  });
+
   it('the documented overlaps are refused too (a false alarm costs one edit)', () => {
     for (const text of ['0701234567', '240312-1430', '2024-03-12 1430', 'scan_20240312_1430.pdf']) expect(findIdentityNumbers(text)).toHaveLength(1);
   });
@@ -110,6 +127,9 @@ describe('findIdentityNumbers — leaves alone', () => {
     ['an organisation number (Stockholms stad)', 'Fakturan ställs till 212000-0142.'],
     ['money and counts', 'Kostnad 1 234 567 kr, 8 000 000 kr totalt, 36 akter.'],
     ['a journal reference', 'journal 2024-03-12, sida 14'],
+    // Found by fast-check: a date ending a sentence, then a phone number whose first group reads as a serial.
+    ['a date, a full stop and a phone number', 'Beslut 2000-09-24. 0680-000000 för frågor.'],
+    ['a date followed by a Dnr number', 'Inkom 2024-03-12 2321/2018.'],
   ])('%s', (_what, text) => {
     expect(findIdentityNumbers(text)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { plainDecimal } from '../../../shared/util/plain-decimal';
 import type { CaseTable } from '../../../shared/import/case-list';
 import { CASE_LIST_LIMITS, cellTooLongMessage, tooManyCellsMessage, tooManyColumnsMessage, tooManyRowsMessage } from '../../../shared/import/limits';
 import { XLSX_MESSAGES, XLSX_PART_LIMITS, XlsxError, ownCopy, readXml } from './limits';
@@ -160,7 +161,8 @@ class SheetCollector implements XmlHandler {
     const n = Number(raw);
     if (!Number.isFinite(n)) return raw;
     if (this.layout.dateStyles[this.style]) return serialToIsoDate(n, this.layout.date1904) ?? raw;
-    return Number.isInteger(n) ? n.toFixed(0) : String(n);
+    // Plain digits, never an exponent (toFixed and String switch to 1e+21 / 1e-7): what the cell shows is what the guard reads.
+    return plainDecimal(n);
   }
 
   private endRow(): void {
