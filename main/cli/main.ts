@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { redactApiError } from '../../shared/identity/redact';
 import type { ApiError, ErrorCode } from '../../shared/result';
 import { createCore, type Core } from '../core/core';
 import { DomainError } from '../core/errors';
@@ -40,7 +41,10 @@ class CallFailed extends Error {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const write = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
-  const report = (error: ApiError, usage?: string): void => {
+  const report = (raw: ApiError, usage?: string): void => {
+    // Errors raised before dispatch (a file path, an argument) echo what the user typed: a number
+    // in a path is hidden here as dispatch hides it in its own messages.
+    const error = redactApiError(raw);
     if (json) {
       write(io.stderr, JSON.stringify({ error }));
       return;

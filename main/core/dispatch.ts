@@ -1,7 +1,7 @@
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
-import { redactIdentityNumbers } from '../../shared/identity/redact';
+import { redactApiError } from '../../shared/identity/redact';
 import type { ApiError } from '../../shared/result';
 import type { CoreContext } from './context';
 import { DomainError } from './errors';
@@ -59,7 +59,7 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof DomainError) return fail(redacted(error.toApiError()));
+      if (error instanceof DomainError) return fail(redactApiError(error.toApiError()));
       const known = storeError(error, ctx);
       // Busy is an ordinary moment (another process writing), not a fault worth a log entry.
       if (known?.code !== 'BUSY') logError(method, error);
@@ -68,14 +68,6 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
   };
 }
 
-/** Error texts echo user input; a personal identity number in it is never sent back. */
-function redacted(error: ApiError): ApiError {
-  return {
-    ...error,
-    message: redactIdentityNumbers(error.message),
-    ...(error.issues ? { issues: error.issues.map((i) => ({ path: redactIdentityNumbers(i.path), message: redactIdentityNumbers(i.message) })) } : {}),
-  };
-}
 
 /**
  * The store's own refusals, told in Swedish by their SQLite code (the English text went to the

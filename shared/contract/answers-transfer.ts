@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { freeText, opaque, RecordIdSchema } from './fields';
+import { echoedName, opaque, RecordIdSchema } from './fields';
 import { MAX_CASE_LIST_BYTES } from './cases';
 
 export const ANSWER_CSV_HEADER = ['akt', 'fråga', 'svar', 'anteckning'] as const;
@@ -12,7 +12,7 @@ export const answerTransferMethods = {
     maxInputBytes: Math.ceil((MAX_CASE_LIST_BYTES * 2 * 4) / 3) + 1024 * 1024,
     input: z.strictObject({
       reviewId: RecordIdSchema,
-      fileName: freeText({ max: 500, trim: false }).optional(),
+      fileName: echoedName(500).optional(),
       contentBase64: opaque(z.string(), 'an answers file: every row is validated with the schemas of answers.save (AnswerValueSchema, AnswerNoteSchema)'),
       validRowsOnly: z.boolean().optional(),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { freeText, opaque, RecordIdSchema } from './fields';
+import { echoedName, freeText, opaque, RecordIdSchema } from './fields';
 
 /** A header text picked in the mapping step; empty means "no column". */
 const MappedHeader = freeText({ max: 500, trim: false });
@@ -37,7 +37,7 @@ export const caseMethods = {
     maxInputBytes: Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 2 * 1024 * 1024,
     input: z.strictObject({
       reviewId: RecordIdSchema,
-      fileName: freeText({ max: 500, trim: false }).optional(),
+      fileName: echoedName(500).optional(),
       contentBase64: opaque(
         z.string().max(Math.ceil((MAX_CASE_LIST_BYTES * 4) / 3) + 1024 * 1024),
         'a case list: the personnummer column is parsed and dropped, every other cell is refused row by row (shared/import/case-list.ts)',

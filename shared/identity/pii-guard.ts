@@ -97,12 +97,13 @@ export function findIdentityNumbersInNumber(value: number): IdentityNumberHit[] 
  * repeats the number (the message may be logged or shown to someone looking over a shoulder);
  * the hits' positions let the UI mark the place instead.
  */
-export function piiGuardMessage(hits: readonly IdentityNumberHit[]): string | null {
+export function piiGuardMessage(hits: readonly IdentityNumberHit[], subject: 'text' | 'number' = 'text'): string | null {
   if (hits.length === 0) return null;
   const advice = 'Personnummer och samordningsnummer får inte sparas i granskningen.';
   if (hits.length === 1) {
     const what = hits[0].kind === 'samordningsnummer' ? 'ett samordningsnummer' : 'ett personnummer';
     const mistyped = hits[0].checkDigitValid ? '' : ' (kontrollsiffran stämmer inte, men även ett felskrivet nummer kan peka ut en person)';
+    if (subject === 'number') return `Talet ser ut som ${what}${mistyped}. Ange ett annat tal. ${advice}`;
     return `Texten innehåller något som ser ut som ${what}${mistyped}. Ta bort det innan du sparar. ${advice}`;
   }
   return `Texten innehåller ${hits.length} uppgifter som ser ut som personnummer eller samordningsnummer. Ta bort dem innan du sparar. ${advice}`;

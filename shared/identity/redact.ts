@@ -1,3 +1,4 @@
+import type { ApiError } from '../result';
 import { findIdentityNumbers } from './pii-guard';
 
 export const REDACTED = '[personnummer dolt]';
@@ -20,3 +21,12 @@ export function redactIdentityNumbers(text: string): string {
 }
 
 export const containsIdentityNumber = (text: string): boolean => findIdentityNumbers(text).length > 0;
+
+/** An error as it may be shown or logged: every number in its message and issues hidden. */
+export function redactApiError(error: ApiError): ApiError {
+  return {
+    ...error,
+    message: redactIdentityNumbers(error.message),
+    ...(error.issues ? { issues: error.issues.map((i) => ({ path: redactIdentityNumbers(i.path), message: redactIdentityNumbers(i.message) })) } : {}),
+  };
+}

@@ -76,6 +76,7 @@ describe('answers: the same rules on every path into the answer table', () => {
     const { reviewId, caseIds } = await reviewWithCases('tal');
     const save = (value: string | number | null) => ({ reviewId, caseId: caseIds[0], questionId: 'N1', value });
     await expectRefused('answers.save', save(201701012393), '$.value');
+    expect((await core.fails('answers.save', save(201701012393))).message).toMatch(/^Talet ser ut som ett personnummer\. Ange ett annat tal\./);
     await expectRefused('answers.save', save(1701012393), '$.value');
     await expectRefused('answers.save', save(20170101.2393), '$.value');
     await expectRefused('answers.save', save('201701012393'), '$.value');
@@ -155,6 +156,20 @@ describe('sampling and reviews', () => {
     await expectRefused('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'T', dnr: '170101/2393' }, '$.dnr');
     const { id } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Uppföljning 2024-03-12 kl. 14:30', dnr: 'SOF 2024/543', inspectors: [{ name: 'Anna', phone: '08-508 252 62' }, { name: 'Bo', phone: '070-123 45 67' }] });
     await expectRefused('reviews.update', { reviewId: id, units: ['A', SPELLINGS[3]] }, '$.units[1]');
+  });
+});
+
+describe('the name of an imported file is only echoed, never stored', () => {
+  it('a file named after a child still imports, and every message shows the name with the number hidden', async () => {
+    const { id: reviewId } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Akter', referenceDate: '2024-12-31' });
+    const fileName = `barn-${BOY}.csv`;
+    const ok = await core.call('cases.import', { reviewId, fileName, contentBase64: b64('akt;enhet\nA1;E') });
+    expect(ok.imported).toBe(1);
+    const error = await core.fails('cases.import', { reviewId, fileName, contentBase64: b64('') });
+    expect(error.message).toMatch(/^barn-\[personnummer dolt\]\.csv: /);
+    const answers = await core.fails('answers.import', { reviewId, fileName, contentBase64: b64('fel;rubrik') });
+    expect(answers.message).toMatch(/^barn-\[personnummer dolt\]\.csv: /);
+    expect(JSON.stringify([error, answers])).not.toMatch(/2393/);
   });
 });
 
