@@ -1,18 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { textSink } from '../support/text-sink';
 import { commands, runCli } from '../../main/cli/main';
 import type { CliCommand } from '../../main/cli/command';
-
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 // A command whose code fails the way a library does: an English TypeError with a stack.
 const broken: CliCommand = {
@@ -31,8 +20,8 @@ describe('an unexpected error in a CLI command', () => {
 
   it('is reported in Swedish without the library text or a stack, exit 1', async () => {
     commands.push(broken);
-    const out = sink();
-    const err = sink();
+    const out = textSink();
+    const err = textSink();
     const code = await runCli(['test-trasig'], { stdout: out.stream, stderr: err.stream, env: {}, cwd: process.cwd() });
     expect(code).toBe(1);
     expect(err.text()).toMatch(/^Fel: Ett oväntat fel inträffade\./);
@@ -41,8 +30,8 @@ describe('an unexpected error in a CLI command', () => {
 
   it('shows the stack only when the developer asks for it', async () => {
     commands.push(broken);
-    const err = sink();
-    await runCli(['test-trasig'], { stdout: sink().stream, stderr: err.stream, env: { GRANSKA_DEBUG: '1' }, cwd: process.cwd() });
+    const err = textSink();
+    await runCli(['test-trasig'], { stdout: textSink().stream, stderr: err.stream, env: { GRANSKA_DEBUG: '1' }, cwd: process.cwd() });
     expect(err.text()).toMatch(/TypeError: Cannot read/);
   });
 });

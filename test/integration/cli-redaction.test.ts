@@ -1,25 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { textSink } from '../support/text-sink';
 import { runCli } from '../../main/cli/main';
-
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 describe('the CLI never echoes an identity number in an error', () => {
   it.each([false, true])('a file path with a number in it is hidden (json %s)', async (json) => {
     const missing = path.join(os.tmpdir(), 'granska-saknas', 'barn-170101-2393.csv');
-    const err = sink();
-    const code = await runCli(['cases', 'import', 'g-x', missing, ...(json ? ['--json'] : [])], { stdout: sink().stream, stderr: err.stream, env: {}, cwd: os.tmpdir() });
+    const err = textSink();
+    const code = await runCli(['cases', 'import', 'g-x', missing, ...(json ? ['--json'] : [])], { stdout: textSink().stream, stderr: err.stream, env: {}, cwd: os.tmpdir() });
     expect(code).toBe(2);
     expect(err.text()).toContain('barn-[personnummer dolt].csv');
     expect(err.text()).not.toMatch(/2393/);
