@@ -7,6 +7,7 @@ import { seedBundledTemplates } from './templates/bundled';
 import { templateHandlers } from './templates/handlers';
 import { reviewHandlers } from './reviews/handlers';
 import { caseHandlers } from './cases/handlers';
+import { resolveInterruptedImports } from './cases/key-intent';
 import { samplingHandlers } from './sampling/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { answerTransferHandlers } from './scoring/transfer-handlers';
@@ -59,6 +60,8 @@ export function createCore(options: CoreOptions): Core {
   try {
     // A read-only store (broken audit trail) is not seeded; its templates are read as they are.
     if (!auditProblem) seedBundledTemplates(db, now().toISOString());
+    // A key an import wrote before it was killed, without its cases, goes before anyone works on (cases/key-intent.ts).
+    if (!auditProblem) resolveInterruptedImports(db, options.logError && ((error) => options.logError!('cases.import', error)));
   } catch (error) {
     db.close();
     throw error;

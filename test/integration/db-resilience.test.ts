@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../main/core/audit/check';
 import { createCore } from '../../main/core/core';
-import { migrations } from '../../main/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../main/core/db/migrations';
 import { RECONCILING_ACTOR } from '../../main/core/db/migrations/003-audit-chain';
 import { openDatabase, readUserVersion } from '../../main/core/db/open';
 import { DomainError } from '../../main/core/errors';
@@ -176,7 +176,7 @@ describe('migration 003 (audit chain)', () => {
 
     const { db, backupPath, migratedFrom } = openDatabase(file, { now: () => FIXED_NOW });
     expect(migratedFrom).toBe(2);
-    expect(readUserVersion(db)).toBe(3);
+    expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const rows = db.prepare('SELECT seq, review_id, action, actor, old_value, new_value FROM answer_audit ORDER BY seq').all();
     expect(rows).toEqual([
       { seq: 1, review_id: 'r1', action: 'insert', actor: 'Anna', old_value: null, new_value: 'ja' },

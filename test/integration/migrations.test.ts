@@ -132,3 +132,43 @@ describe('migration 002 (reviews)', () => {
     db.close();
   });
 });
+
+describe('migration 004 (pending keys)', () => {
+  it('records where a key is being written and how to recognise it, never the key itself', () => {
+    const { db } = openDatabase(':memory:', { now: stamp });
+    const columns = db.prepare(`SELECT name, type, "notnull" AS required FROM pragma_table_info('pending_key') ORDER BY cid`).all();
+    expect(columns).toEqual([
+      { name: 'import_id', type: 'TEXT', required: 1 },
+      { name: 'key_file', type: 'TEXT', required: 1 },
+      { name: 'codes_sha256', type: 'TEXT', required: 1 },
+      { name: 'pid', type: 'INTEGER', required: 1 },
+      { name: 'created_at', type: 'TEXT', required: 1 },
+    ]);
+    const insert = db.prepare('INSERT INTO pending_key (import_id, key_file, codes_sha256, pid, created_at) VALUES (?, ?, ?, ?, ?)');
+    const digest = 'a'.repeat(64);
+    insert.run('i-1', '/tmp/kodnyckel.csv', digest, 4242, '2026-11-23T10:00:00Z');
+    // One row per import; a digest is exactly 64 hex digits, so no key line (code;reference) fits in it.
+    expect(() => insert.run('i-1', '/tmp/annan.csv', digest, 4242, 'x')).toThrow(/UNIQUE/);
+    expect(() => insert.run('i-2', '/tmp/k.csv', 'A-KOD1;AKT-1', 4242, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('i-3', '/tmp/k.csv', 'G'.repeat(64), 4242, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('i-4', '', digest, 4242, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('i-5', '/tmp/k.csv', digest, 0, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('i-6', '/tmp/k.csv', digest, '4242', 'x')).not.toThrow(); // STRICT converts a lossless text
+    expect(() => insert.run('i-7', '/tmp/k.csv', digest, 'many', 'x')).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+
+  it('brings a schema-3 workbench up to date with an empty table, after a checked backup', () => {
+    const file = path.join(dir, 'v3.sqlite');
+    openDatabase(file, { migrations: migrations.slice(0, 3), now: stamp }).db.close();
+    const { db, backupPath, migratedFrom } = openDatabase(file, { now: stamp });
+    try {
+      expect(migratedFrom).toBe(3);
+      expect(readUserVersion(db)).toBe(4);
+      expect(backupPath && fs.existsSync(backupPath)).toBe(true);
+      expect(db.prepare('SELECT count(*) FROM pending_key').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});

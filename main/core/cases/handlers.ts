@@ -8,6 +8,7 @@ import { requireReview } from '../reviews/handlers';
 import { addUnits } from '../reviews/repository';
 import { existingRefs, insertCase, listCases, updateCase } from './repository';
 import { keyTarget, writePendingKey, type KeyLine, type PendingKey } from './key-file';
+import { confirmKeyIntent, forgetKeyIntent, recordKeyIntent, resolveKeyIntent } from './key-intent';
 
 const PREVIEW_ROWS = 20;
 
@@ -75,14 +76,22 @@ export const caseHandlers: HandlerMap = {
       throw new DomainError('CONFLICT', `${formatNumber(existing)} av akterna finns redan i granskningen. Välj om de ska hoppas över eller uppdateras.`);
     }
 
-    // The key is on disk, complete and durable, before a single case is committed under its code.
-    const pendingKey: PendingKey | undefined = key ? writePendingKey(db, dbPath, keyTarget(input.keyFile, dbPath, review.id, now()), key) : undefined;
     const nowIso = now().toISOString();
+    // The database records the key before it exists, so a kill cannot leave it without its cases (key-intent.ts).
+    const intent = key ? recordKeyIntent(db, newId('import'), keyTarget(input.keyFile, dbPath, review.id, now()), key, now()) : undefined;
     let imported = 0;
     let updated = 0;
     let skipped = 0;
+    let pendingKey: PendingKey | undefined;
     try {
-      db.transaction(() => {
+      // IMMEDIATE: the write lock is held from before the key is written until the cases commit.
+      pendingKey = db.transaction(() => {
+        let written: PendingKey | undefined;
+        if (intent && key) {
+          confirmKeyIntent(db, intent);
+          // The key is on disk, complete and durable, before a single case is written under its code.
+          written = writePendingKey(db, dbPath, intent.file, key, intent.importId);
+        }
         for (const c of cases) {
           const id = known.get(c.ref);
           if (id === undefined) {
@@ -94,9 +103,12 @@ export const caseHandlers: HandlerMap = {
           } else skipped++;
         }
         addUnits(db, review.id, units);
-      })();
+        if (intent) forgetKeyIntent(db, intent);
+        return written;
+      }).immediate();
     } catch (error) {
-      pendingKey?.discard();
+      // The key must not outlive the cases it was made for; what cannot be decided now is decided on the next opening.
+      if (intent) resolveKeyIntent(db, intent);
       throw error;
     }
     pendingKey?.settle();

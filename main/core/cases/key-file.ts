@@ -8,15 +8,18 @@ import { fsyncDirectory, OWNER_ONLY, readUserFile, temporaryNameBeside, writeFil
 /*
  * The pseudonymisation key: the only link from a code back to a case reference. It is never
  * stored in the database, so it must be on disk, complete and durable, BEFORE the cases are
- * committed under their codes, and gone again if the commit then fails. After a kill at any
- * moment the state is therefore one of:
- *   - no cases, and no key file (or a leftover of this interrupted import, recognised as such);
+ * committed under their codes, and gone again if the commit then fails or never happens. The
+ * database records each key being written (key-intent.ts) before the file exists and forgets it in
+ * the cases' own commit; a failed import and every opening of the workbench resolve what is left,
+ * so once the workbench has been opened after a kill at any moment the state is one of:
+ *   - no cases, and no key file;
  *   - all cases, and the complete key.
  *
- * A leftover is recognised by a marker beside it (".<name>.pending", naming this database) that
- * is written before the key and removed after the commit, together with the key's codes matching
- * no case in the workbench. Both are needed: the codes alone cannot tell a leftover from the real
- * key of another workbench, and the marker alone cannot tell whether the commit happened.
+ * Before that (or when the resolution cannot decide), the leftover of an interrupted import is also
+ * recognised by a retry to the same file: a marker beside it (".<name>.pending", naming this
+ * database) is written before the key and removed after the commit, and the key's codes match no
+ * case in the workbench. Both are needed there: the codes alone cannot tell a leftover from the
+ * real key of another workbench, and the marker alone cannot tell whether the commit happened.
  */
 
 export interface KeyLine {
@@ -62,23 +65,22 @@ export function keyTarget(keyFile: string | undefined, dbPath: string, reviewId:
 /** A key on disk whose cases are not committed yet. */
 export interface PendingKey {
   file: string;
-  /** The cases are committed: the key is final. */
+  /** The cases are committed: the key is final and its marker goes. */
   settle(): void;
-  /** The commit failed: the key must not outlive the cases it was made for. */
-  discard(): void;
 }
 
 /**
  * Writes the key durably to `file` (temporary name, fsync, publish, fsync of the folder) before
  * the caller commits the cases. An existing file is never overwritten unless it is the leftover
- * of an interrupted import into this workbench (or empty), so a retry is never blocked.
+ * of an interrupted import into this workbench (or empty), so a retry is never blocked. The caller
+ * has recorded the import's intent in the database first (key-intent.ts): if the commit then fails
+ * or never happens, resolving that intent removes this key again.
  */
-export function writePendingKey(db: Database, dbPath: string, file: string, lines: readonly KeyLine[]): PendingKey {
-  const dir = path.dirname(file);
+export function writePendingKey(db: Database, dbPath: string, file: string, lines: readonly KeyLine[], importId: string): PendingKey {
   removeStaleTemporaries(file);
   const existing = inspectTarget(db, dbPath, file);
   const marker = markerPath(file);
-  writeFileAtomic(marker, `${JSON.stringify({ database: databaseIdentity(dbPath) })}\n`);
+  writeFileAtomic(marker, `${JSON.stringify({ database: databaseIdentity(dbPath), importId } satisfies KeyMarker)}\n`);
   try {
     publish(file, keyFileText(lines), existing === 'replaceable');
   } catch (error) {
@@ -90,29 +92,24 @@ export function writePendingKey(db: Database, dbPath: string, file: string, line
     settle() {
       removeQuietly(marker);
     },
-    discard() {
-      // A failed COMMIT is not always a rolled-back one (an I/O error after the WAL was written):
-      // the key goes only if the database surely holds none of its codes.
-      let stored: boolean;
-      try {
-        stored = anyCodeStored(db, lines.map((l) => l.code));
-      } catch {
-        return; // Unknown: keep the key and its marker; a retry decides with a working database.
-      }
-      if (stored) {
-        removeQuietly(marker);
-        return;
-      }
-      removeQuietly(file);
-      removeQuietly(marker);
-      try {
-        fsyncDirectory(dir);
-      } catch {
-        // The removal happened; only its durability is unconfirmed. The marker-less leftover, if
-        // a power cut brought it back, would block (never overwrite) a retry to the same file.
-      }
-    },
   };
+}
+
+/** What the marker beside a key being written says: which database, and (since schema 4) which import. */
+export interface KeyMarker {
+  database: string;
+  importId?: string;
+}
+
+/** The marker beside `file`, if there is a readable one. */
+export function readMarker(file: string): KeyMarker | undefined {
+  try {
+    const marker: unknown = JSON.parse(readUserFile(markerPath(file), 64 * 1024).toString('utf8'));
+    if (typeof marker !== 'object' || marker === null || typeof (marker as KeyMarker).database !== 'string') return undefined;
+    return marker as KeyMarker;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "absent", or "replaceable" for an empty file or the leftover of an interrupted import; otherwise CONFLICT. */
@@ -130,26 +127,25 @@ function inspectTarget(db: Database, dbPath: string, file: string): 'absent' | '
 
 /** The leftover of an import into this workbench that was interrupted before its commit. */
 export function isInterruptedImport(db: Database, dbPath: string, file: string): boolean {
-  let marker: unknown;
+  const marker = readMarker(file);
+  if (marker?.database !== databaseIdentity(dbPath)) return false;
   let text: string;
   try {
-    marker = JSON.parse(readUserFile(markerPath(file), 64 * 1024).toString('utf8'));
     text = readUserFile(file, MAX_CASE_LIST_BYTES).toString('utf8');
   } catch {
     return false;
   }
-  if (typeof marker !== 'object' || marker === null || (marker as { database?: unknown }).database !== databaseIdentity(dbPath)) return false;
   const codes = keyCodes(text);
   return codes !== undefined && !anyCodeStored(db, codes);
 }
 
-function anyCodeStored(db: Database, codes: readonly string[]): boolean {
+export function anyCodeStored(db: Database, codes: readonly string[]): boolean {
   const row = db.prepare('SELECT EXISTS (SELECT 1 FROM case_file WHERE ref IN (SELECT value FROM json_each(?))) AS found').get(JSON.stringify(codes)) as { found: number };
   return row.found === 1;
 }
 
 /** The codes of a well-formed key file, or undefined if the text is not one. */
-function keyCodes(text: string): string[] | undefined {
+export function keyCodes(text: string): string[] | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0] !== KEY_HEADER) return undefined;
   const codes: string[] = [];
@@ -206,9 +202,9 @@ export const markerPath = (file: string): string => path.join(path.dirname(file)
 /**
  * A kill while the key or its marker was being written leaves a hidden temporary file (with case
  * references in it) beside the target. The next import to the same file removes those whose
- * process is gone.
+ * process is gone, and so does opening the workbench after a killed import (key-intent.ts).
  */
-function removeStaleTemporaries(file: string): void {
+export function removeStaleTemporaries(file: string): void {
   const dir = path.dirname(file);
   const base = escapeRegExp(path.basename(file));
   const pattern = new RegExp(`^\\.\\.?${base}(?:\\.pending)?\\.(\\d+)\\.[0-9a-f]{12}\\.tmp$`);
@@ -224,7 +220,7 @@ function removeStaleTemporaries(file: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -234,7 +230,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function databaseIdentity(dbPath: string): string {
+export function databaseIdentity(dbPath: string): string {
   try {
     return fs.realpathSync(dbPath);
   } catch {
@@ -242,7 +238,7 @@ function databaseIdentity(dbPath: string): string {
   }
 }
 
-function removeQuietly(file: string): void {
+export function removeQuietly(file: string): void {
   try {
     fs.rmSync(file, { force: true });
   } catch {
@@ -250,7 +246,7 @@ function removeQuietly(file: string): void {
   }
 }
 
-function isDirectory(dir: string): boolean {
+export function isDirectory(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();
   } catch {
