@@ -48,6 +48,22 @@ export function isJsonContentType(header: string | undefined): boolean {
   return mediaType === 'application/json';
 }
 
+/**
+ * The body is read as UTF-8 (as JSON must be, RFC 8259), so a request that says it is something
+ * else would be read as other text than its sender meant: only no charset, or utf-8 in any case
+ * and optionally quoted, is accepted.
+ */
+export function hasUtf8Charset(header: string | undefined): boolean {
+  const parameters = (header ?? '').split(';').slice(1);
+  return parameters.every((parameter) => {
+    const eq = parameter.indexOf('=');
+    const name = (eq === -1 ? parameter : parameter.slice(0, eq)).trim().toLowerCase();
+    if (name !== 'charset') return true;
+    const value = parameter.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    return value.toLowerCase() === 'utf-8';
+  });
+}
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -5,9 +5,11 @@ import path from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import { maxInputBytesFor, readBody } from './body';
 import { decodePath, failure, header, refuseAndClose, send, sendJson, sendText } from './http-io';
-import { CONTENT_SECURITY_POLICY, isAllowedHost, isAllowedOrigin, isCrossSiteFetch, isJsonContentType, tokenFromAuthorization } from './security';
+import { parseJsonBody } from './json-body';
+import { CONTENT_SECURITY_POLICY, hasUtf8Charset, isAllowedHost, isAllowedOrigin, isCrossSiteFetch, isJsonContentType, tokenFromAuthorization } from './security';
 import { LinkSession } from './session';
-import { TOO_DEEP_MESSAGE, jsonTextTooDeep } from '../../shared/validation/json-depth';
+import { TOO_DEEP_MESSAGE } from '../../shared/validation/json-depth';
+import { isMethodName } from '../../shared/contract';
 
 export interface ServerOptions {
   dispatch: Dispatch;
@@ -156,15 +158,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.setHeader('WWW-Authenticate', 'Bearer');
       return refuseAndClose(req, res, 401, failure('FORBIDDEN', NOT_SIGNED_IN));
     }
+    // An unknown method is answered before its body is read: dispatch names it without looking at the input.
+    if (!isMethodName(encodedName)) return refuseAndClose(req, res, 200, await options.dispatch(encodedName, undefined));
     const input = await jsonBody(req, res, maxInputBytesFor(encodedName));
     if (input === undefined) return;
     sendJson(res, 200, await options.dispatch(encodedName, input));
   }
 
-  /** The parsed JSON body, or undefined once the refusal has been answered. */
+  /**
+   * The parsed JSON body, or undefined once the refusal has been answered. Everything that costs
+   * nothing (type, charset, announced size) is checked before a byte is read; the body is then
+   * read into one buffer and parsed by parseJsonBody, which makes a large file member a string
+   * once. Only the parsed value leaves this function, so the buffer is garbage from here on.
+   */
   async function jsonBody(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number): Promise<unknown> {
-    if (!isJsonContentType(header(req, 'content-type'))) {
+    const contentType = header(req, 'content-type');
+    if (!isJsonContentType(contentType)) {
       refuseAndClose(req, res, 415, failure('VALIDATION', 'Förfrågan ska skickas som JSON (Content-Type: application/json).'));
+      return undefined;
+    }
+    if (!hasUtf8Charset(contentType)) {
+      refuseAndClose(req, res, 415, failure('VALIDATION', 'Förfrågan ska vara kodad som UTF-8: ange charset=utf-8 i Content-Type, eller ingen teckenkodning alls.'));
       return undefined;
     }
     const expectsContinue = /100-continue/i.test(header(req, 'expect') ?? '');
@@ -173,16 +187,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       refuseAndClose(req, res, body.status, failure('VALIDATION', body.message));
       return undefined;
     }
-    if (jsonTextTooDeep(body.text)) {
-      sendJson(res, 400, failure('VALIDATION', TOO_DEEP_MESSAGE));
-      return undefined;
-    }
-    try {
-      return body.text.length ? JSON.parse(body.text) : {};
-    } catch {
-      sendJson(res, 400, failure('VALIDATION', 'Förfrågan är inte giltig JSON.'));
-      return undefined;
-    }
+    const parsed = parseJsonBody(body.bytes);
+    if (parsed.ok) return parsed.value;
+    const message = { utf8: 'Förfrågan är inte giltig UTF-8-text.', json: 'Förfrågan är inte giltig JSON.', depth: TOO_DEEP_MESSAGE }[parsed.problem];
+    sendJson(res, 400, failure('VALIDATION', message));
+    return undefined;
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {

@@ -1,26 +1,55 @@
 import { z } from 'zod';
 import { method } from './define';
-import { RecordIdSchema } from './fields';
+import { opaque, RecordIdSchema } from './fields';
+
+/**
+ * What kind of place the trail broke at, so every face can word it: the database's triggers, the
+ * end of the table, a link or a row's content, the answers replayed against the trail, or a head
+ * hash noted earlier that the chain no longer contains.
+ */
+export const AUDIT_BREAK_KINDS = ['triggers', 'end', 'link', 'content', 'answers', 'anchor'] as const;
+export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
 
 export const AuditBreakSchema = z.object({
-  /** The audit row at which the trail stops being trustworthy; null when no single row is to blame (a trigger). */
+  kind: z.enum(AUDIT_BREAK_KINDS),
+  /** The audit row at which the trail stops being trustworthy; null when no single row is to blame (a trigger, a rewritten chain). */
   seq: z.number().int().nullable(),
   at: z.string().nullable(),
   /** Swedish, for the reviewer. */
   reason: z.string(),
 });
 
+/** A chain's head hash as `audit.verify` prints it: SHA-256, 64 hex digits (either case). */
+export const AUDIT_ANCHOR_PATTERN = /^[0-9a-fA-F]{64}$/;
+
+/*
+ * Not run through the identity-number guard: about 1 hash in 175 holds ten decimal digits between
+ * two letters that read as a date and four digits, and the guard would refuse a hash the
+ * workbench itself printed. The pattern already limits it to 64 hex digits, and it is only
+ * compared with the chain, never stored.
+ */
+const AnchorSchema = opaque(
+  z.string().regex(AUDIT_ANCHOR_PATTERN, { message: 'Kontrollsumman ska vara 64 tecken 0–9 och a–f, så som "granska audit verify" skrev ut den.' }),
+  'a SHA-256 hash (exactly 64 hex digits by its pattern), only compared with the chain and never stored',
+);
+
 export const auditMethods = {
   'audit.verify': method({
-    summary: 'Kontrollerar en gransknings ändringslogg: skydden i databasen, hashkedjan och att loggen stämmer med svaren.',
-    input: z.strictObject({ reviewId: RecordIdSchema }),
+    summary: 'Kontrollerar en gransknings ändringslogg: skydden i databasen, hashkedjan, att loggen stämmer med svaren och, om den anges, en tidigare antecknad kontrollsumma.',
+    input: z.strictObject({
+      reviewId: RecordIdSchema,
+      /** The head hash noted outside the workbench earlier (at approval, in the memo or the diarium): it must still be a link of the chain. */
+      anchor: AnchorSchema.optional(),
+    }),
     output: z.object({
       ok: z.boolean(),
       /** Rows whose link checked out. */
       checked: z.number().int(),
       firstBroken: AuditBreakSchema.optional(),
-      /** SHA-256 of the chain's last row: noted outside the workbench, it also reveals a chain rewritten from scratch. */
+      /** SHA-256 of the chain's last row: noted outside the workbench, it reveals a chain later rewritten from scratch. */
       head: z.string().optional(),
+      /** Where the given anchor sits in the chain: every row up to and including it is as it was when the anchor was noted. */
+      anchor: z.object({ seq: z.number().int(), at: z.string() }).optional(),
     }),
   }),
 };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAuditOnOpen, verifyAudit } from '../../main/core/audit/check';
 import { createCore } from '../../main/core/core';
 import { AUDIT_TRIGGERS_V3 } from '../../main/core/db/migrations/003-audit-chain';
+import { hashOfRow, type ChainedRow } from '../../main/core/audit/hash';
 import { granska } from '../support/cli';
 import { FIXED_NOW, testCore, type TestCore } from '../support/core';
 
@@ -30,6 +31,27 @@ function withoutTrigger(name: string, sql: string): void {
   core.db.exec(sql);
   core.db.exec(AUDIT_TRIGGERS_V3[name]);
 }
+
+/**
+ * The attack a reviewer ran against the unkeyed chain: every trigger dropped, the history changed,
+ * every link recomputed with the published hash function, the triggers recreated from their
+ * original SQL. Nothing in the database can tell this from an untouched trail.
+ */
+function rewriteHistory(db: Database.Database, change: string): void {
+  for (const name of Object.keys(AUDIT_TRIGGERS_V3)) db.exec(`DROP TRIGGER ${name}`);
+  db.exec(change);
+  const heads = new Map<string, string>();
+  const relink = db.prepare('UPDATE answer_audit SET prev_hash = ?, hash = ? WHERE seq = ?');
+  for (const row of db.prepare('SELECT * FROM answer_audit ORDER BY seq').all() as (ChainedRow & { seq: number })[]) {
+    const prev = heads.get(row.review_id!) ?? null;
+    const hash = hashOfRow(prev, row);
+    relink.run(prev, hash, row.seq);
+    heads.set(row.review_id!, hash);
+  }
+  for (const sql of Object.values(AUDIT_TRIGGERS_V3)) db.exec(sql);
+}
+
+const hashOfSeq = (seq: number) => core.db.prepare('SELECT hash FROM answer_audit WHERE seq = ?').pluck().get(seq) as string;
 
 beforeEach(async () => {
   core = testCore();
@@ -110,7 +132,7 @@ describe('audit.verify finds every kind of tampering', () => {
 
   it('the last row deleted, which no later link points at: found by the end of the table, and by replaying the trail against the answers', async () => {
     withoutTrigger('answer_audit_no_delete', 'DELETE FROM answer_audit WHERE seq = 4');
-    expect((await core.call('audit.verify', { reviewId })).firstBroken).toEqual({ seq: 4, at: null, reason: 'Loggens sista rader har tagits bort: rad 4 har skrivits men loggen slutar vid rad 3.' });
+    expect((await core.call('audit.verify', { reviewId })).firstBroken).toEqual({ kind: 'end', seq: 4, at: null, reason: 'Loggens sista rader har tagits bort: rad 4 har skrivits men loggen slutar vid rad 3.' });
     expect(checkAuditOnOpen(core.db).ok).toBe(false);
     core.db.exec(`UPDATE sqlite_sequence SET seq = 3 WHERE name = 'answer_audit'`); // the forger covers that too
     const report = await core.call('audit.verify', { reviewId });
@@ -134,7 +156,7 @@ describe('audit.verify finds every kind of tampering', () => {
 
   it('a dropped, altered or added trigger', async () => {
     core.db.exec('DROP TRIGGER answer_audit_on_update');
-    expect((await core.call('audit.verify', { reviewId })).firstBroken).toEqual({ seq: null, at: null, reason: expect.stringMatching(/answer_audit_on_update har tagits bort/) });
+    expect((await core.call('audit.verify', { reviewId })).firstBroken).toEqual({ kind: 'triggers', seq: null, at: null, reason: expect.stringMatching(/answer_audit_on_update har tagits bort/) });
     core.db.exec(AUDIT_TRIGGERS_V3.answer_audit_on_update.replace('OR OLD.file_ref IS NOT NEW.file_ref', ''));
     expect((await core.call('audit.verify', { reviewId })).firstBroken!.reason).toMatch(/har ändrats \(triggern answer_audit_on_update\)/);
     core.db.exec('DROP TRIGGER answer_audit_on_update');
@@ -151,6 +173,64 @@ describe('audit.verify finds every kind of tampering', () => {
     withoutTrigger('answer_audit_no_update', `UPDATE answer_audit SET actor = 'Annan' WHERE seq = 1`);
     expect((await core.call('audit.verify', { reviewId })).ok).toBe(false);
     expect(await core.call('audit.verify', { reviewId: other })).toMatchObject({ ok: true, checked: 1 });
+  });
+});
+
+describe('a head hash noted outside the workbench (the anchor)', () => {
+  it('LIMIT of the chain alone: a history rewritten and recomputed with the published hash function verifies as intact without an anchor', async () => {
+    rewriteHistory(core.db, `UPDATE answer_audit SET new_value = 'delvis', new_note = 'Ändrad i efterhand', actor = 'Någon annan' WHERE seq = 1`);
+    expect(core.db.prepare('SELECT new_value FROM answer_audit WHERE seq = 1').pluck().get()).toBe('delvis');
+    expect(await core.call('audit.verify', { reviewId })).toEqual({ ok: true, checked: 4, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('the same rewrite is found against the head hash noted before it', async () => {
+    const noted = (await core.call('audit.verify', { reviewId })).head!;
+    rewriteHistory(core.db, `UPDATE answer_audit SET new_value = 'delvis', new_note = 'Ändrad i efterhand', actor = 'Någon annan' WHERE seq = 1`);
+    expect(await core.call('audit.verify', { reviewId, anchor: noted })).toEqual({
+      ok: false,
+      checked: 4,
+      firstBroken: { kind: 'anchor', seq: null, at: null, reason: 'Den antecknade kontrollsumman finns inte längre i kedjan: historiken före den har skrivits om eller tagits bort.' },
+    });
+  });
+
+  it('a truncated trail (last rows and their answers removed, sqlite_sequence lowered, chain recomputed) is found against an anchor taken after those rows', async () => {
+    const afterFour = (await core.call('audit.verify', { reviewId })).head!;
+    const afterTwo = hashOfSeq(2);
+    rewriteHistory(
+      core.db,
+      `DELETE FROM answer_audit WHERE seq > 2;
+       DELETE FROM answer WHERE NOT (case_id = '${caseIds[0]}' AND question_id = '${questions[0]}');
+       UPDATE sqlite_sequence SET seq = 2 WHERE name = 'answer_audit';`,
+    );
+    expect(await core.call('audit.verify', { reviewId })).toMatchObject({ ok: true, checked: 2 });
+    expect(await core.call('audit.verify', { reviewId, anchor: afterFour })).toMatchObject({ ok: false, firstBroken: { kind: 'anchor' } });
+    // An anchor protects the history up to where it was noted, and no further.
+    expect(await core.call('audit.verify', { reviewId, anchor: afterTwo })).toMatchObject({ ok: true, checked: 2, anchor: { seq: 2 } });
+  });
+
+  it('an intact trail contains every head noted earlier, in either case, and says where', async () => {
+    const early = hashOfSeq(2);
+    await core.call('answers.save', { reviewId, caseId: caseIds[1], questionId: questions[1], value: 'nej' });
+    expect(await core.call('audit.verify', { reviewId, anchor: early.toUpperCase() })).toEqual({
+      ok: true,
+      checked: 5,
+      head: hashOfSeq(5),
+      anchor: { seq: 2, at: FIXED_NOW.toISOString() },
+    });
+  });
+
+  it('a row before the anchor changed without recomputing is named itself, not only as a missing anchor', async () => {
+    const noted = hashOfSeq(4);
+    withoutTrigger('answer_audit_no_update', `UPDATE answer_audit SET new_note = 'Ändrad' WHERE seq = 1`);
+    expect((await core.call('audit.verify', { reviewId, anchor: noted })).firstBroken).toMatchObject({ kind: 'content', seq: 1 });
+  });
+
+  it('the anchor must be 64 hex digits; one whose digits read like a personnummer is still compared, not refused by the identity guard', async () => {
+    const bad = await core.dispatch('audit.verify', { reviewId, anchor: 'abc' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '$.anchor', message: expect.stringMatching(/64 tecken 0–9 och a–f/) }] } });
+    // About 1 SHA-256 hash in 175 holds such a run between two letters; refusing it would refuse the workbench's own output.
+    const looksLikeNumber = `ab201701012393${'c'.repeat(50)}`;
+    expect(await core.call('audit.verify', { reviewId, anchor: looksLikeNumber })).toMatchObject({ ok: false, firstBroken: { kind: 'anchor' } });
   });
 });
 
@@ -190,6 +270,47 @@ describe('granska audit verify', () => {
     expect(broken.stdout).toMatch(/Ändringsloggen är BRUTEN\. Första brutna länken: loggrad 3 \(.+\)\.\nOrsak: Länken till föregående rad stämmer inte/);
     const json = granska(['--db', db, 'audit', 'verify', reviewId, '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, checked: 1, firstBroken: { seq: 3 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, checked: 1, firstBroken: { kind: 'link', seq: 3 } });
+  });
+
+  it('prints the head to note outside the workbench; with --anchor it finds the recomputed rewrite that passes without it (exit 0 → exit 2)', () => {
+    core.close();
+    const db = path.join(core.dir, 'test.sqlite');
+    const intact = granska(['--db', db, 'audit', 'verify', reviewId]);
+    expect(intact.code).toBe(0);
+    const head = /Kedjans kontrollsumma nu: ([0-9a-f]{64})\n/.exec(intact.stdout)![1];
+    expect(intact.stdout).toContain('Anteckna den utanför Granskningsbänken, i diariet eller i tjänsteutlåtandet.');
+    expect(intact.stdout).toContain(`granska audit verify ${reviewId} --anchor ${head}`);
+    const anchored = granska(['--db', db, 'audit', 'verify', reviewId, '--anchor', head]);
+    expect(anchored.code).toBe(0);
+    expect(anchored.stdout).toMatch(/Den antecknade kontrollsumman finns i kedjan, vid loggrad 4 \(.+\): allt fram till den är oförändrat/);
+
+    const raw = createCore({ dbPath: db });
+    rewriteHistory(raw.db, `UPDATE answer_audit SET old_value = 'delvis' WHERE seq = 2`);
+    raw.close();
+    expect(granska(['--db', db, 'audit', 'verify', reviewId]).code).toBe(0); // the limit of an unkeyed chain
+    const found = granska(['--db', db, 'audit', 'verify', reviewId, '--anchor', head]);
+    expect(found.code).toBe(2);
+    expect(found.stdout).toBe(
+      'Ändringsloggen är BRUTEN. Orsak: Den antecknade kontrollsumman finns inte längre i kedjan: historiken före den har skrivits om eller tagits bort.\n' +
+        'Kedjans 4 rader hänger ihop med varandra, men kedjan har alltså räknats om efter att kontrollsumman antecknades.\n',
+    );
+    expect(JSON.parse(granska(['--db', db, 'audit', 'verify', reviewId, '--anchor', head, '--json']).stdout)).toMatchObject({ ok: false, firstBroken: { kind: 'anchor' } });
+
+    const malformed = granska(['--db', db, 'audit', 'verify', reviewId, '--anchor', head.slice(1)]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/Kontrollsumman ska vara 64 tecken/);
+  });
+
+  it('after a trigger break says the rows were not checked, not "0 rader före den stämde"', () => {
+    core.close();
+    const db = path.join(core.dir, 'test.sqlite');
+    const raw = createCore({ dbPath: db });
+    raw.db.exec('DROP TRIGGER answer_audit_on_update');
+    raw.close();
+    const broken = granska(['--db', db, 'audit', 'verify', reviewId]);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).not.toMatch(/rader före den stämde/);
+    expect(broken.stdout).toMatch(/^Ändringsloggen är BRUTEN\. Orsak: Databasens skydd av ändringsloggen saknas \(triggern answer_audit_on_update har tagits bort\)\.\nFelet sitter i databasens skydd av loggen, inte i en enskild loggrad\. Loggens rader kontrollerades inte/);
   });
 });

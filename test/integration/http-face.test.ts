@@ -45,7 +45,9 @@ afterEach(() => {
 /** Raw requests, so we control Host, Origin and the body exactly as an attacker could. */
 function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; port?: number }): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: options.port ?? server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    // A body goes with its Content-Length, as a browser's fetch sends a text body.
+    const length = options.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(options.body)) };
+    const req = http.request({ host: '127.0.0.1', port: options.port ?? server.port, path: options.path, method: options.method ?? 'GET', headers: { ...length, ...options.headers } }, (res) => {
       seenHeaders.push(res.headers);
       let body = '';
       res.setEncoding('utf8');
@@ -179,6 +181,45 @@ describe('HTTP face: request bodies and paths', () => {
       expect(res.status, String(type)).toBe(415);
       expect(JSON.parse(res.body).error.message).toMatch(/ska skickas som JSON/);
     }
+  });
+
+  it('accepts no charset or utf-8 only: a body declared as another charset would be read as other text than was sent', async () => {
+    const withType = (type: string) => request({ path: '/api/templates.list', method: 'POST', headers: { ...bearer(), 'Content-Type': type }, body: '{}' });
+    for (const type of ['application/json; charset=utf-8', 'application/json; charset="UTF-8"', 'application/json;charset=Utf-8', 'application/json; foo=bar']) {
+      expect((await withType(type)).status, type).toBe(200);
+    }
+    for (const type of ['application/json; charset=latin1', 'application/json; charset=ISO-8859-1', 'application/json; charset=utf-16', 'application/json; charset=utf8', 'application/json; charset=']) {
+      const res = await withType(type);
+      expect(res.status, type).toBe(415);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/ska vara kodad som UTF-8/) } });
+    }
+  });
+
+  it('refuses a chunked upload to a file method with 411 before reading it: a file is read into one buffer of its announced size', async () => {
+    const res = await rawExchange(
+      server.port,
+      `POST /api/answers.import HTTP/1.1\r\n${hostLine(server.port)}Authorization: Bearer ${session}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
+    expect(res.status).toBe(411);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/måste ange sin storlek \(Content-Length\)/) } });
+  });
+
+  it('hands a large file member to the core exactly as sent: the same answer as a direct call', async () => {
+    const { id: reviewId } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Stor fil', referenceDate: '2024-12-31' });
+    const rows = Array.from({ length: 4000 }, (_, i) => `Å-${i};Enhet ${i % 3 ? 'A' : 'B'};${i % 2 ? 'flicka' : 'pojke'}`);
+    const input = { reviewId, fileName: 'akter – vår.csv', contentBase64: Buffer.from(`akt;enhet;kön\n${rows.join('\n')}\n`).toString('base64'), dryRun: true };
+    expect(input.contentBase64.length).toBeGreaterThan(64 * 1024);
+    const viaHttp = JSON.parse((await api('cases.import', bearer(), JSON.stringify(input, null, 1))).body);
+    expect(viaHttp).toEqual(await core.dispatch('cases.import', input));
+    expect(viaHttp.value.rows).toBe(4000);
+  });
+
+  it('answers an unknown method without reading its body', async () => {
+    const res = await rawExchange(
+      server.port,
+      `POST /api/nope.nothing HTTP/1.1\r\n${hostLine(server.port)}Authorization: Bearer ${session}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`,
+    );
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('refuses a body announced over the limit by its Content-Length with 413, before reading any of it', async () => {

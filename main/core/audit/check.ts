@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AuditBreakKind } from '../../../shared/contract/audit';
 import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
 import { hashOfRow, type ChainedRow } from './hash';
 
@@ -6,8 +7,9 @@ import { hashOfRow, type ChainedRow } from './hash';
 export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = AUDIT_TRIGGERS_V3;
 const GUARDED_TABLES = ['answer', 'answer_audit'];
 
-/** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger). */
+/** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger, a rewritten chain). */
 export interface AuditBreak {
+  kind: AuditBreakKind;
   seq: number | null;
   at: string | null;
   reason: string;
@@ -20,7 +22,11 @@ export interface AuditReport {
   firstBroken?: AuditBreak;
   /** Hash of the last row checked: written down outside the workbench, it also reveals a rewritten chain. */
   head?: string;
+  /** Where the anchor given to the check sits: every row up to it is as it was when the anchor was noted. */
+  anchor?: { seq: number; at: string };
 }
+
+export const ANCHOR_MISSING_REASON = 'Den antecknade kontrollsumman finns inte längre i kedjan: historiken före den har skrivits om eller tagits bort.';
 
 /** Every trigger on the answer tables must be exactly one we created; a missing, altered or added one is reported. */
 export function checkAuditTriggers(db: Database): AuditBreak | undefined {
@@ -29,11 +35,11 @@ export function checkAuditTriggers(db: Database): AuditBreak | undefined {
     .all(...GUARDED_TABLES) as { name: string; sql: string }[];
   const byName = new Map(found.map((t) => [t.name, t.sql]));
   for (const [name, sql] of Object.entries(EXPECTED_AUDIT_TRIGGERS)) {
-    if (!byName.has(name)) return { seq: null, at: null, reason: `Databasens skydd av ändringsloggen saknas (triggern ${name} har tagits bort).` };
-    if (byName.get(name) !== sql) return { seq: null, at: null, reason: `Databasens skydd av ändringsloggen har ändrats (triggern ${name}).` };
+    if (!byName.has(name)) return { kind: 'triggers', seq: null, at: null, reason: `Databasens skydd av ändringsloggen saknas (triggern ${name} har tagits bort).` };
+    if (byName.get(name) !== sql) return { kind: 'triggers', seq: null, at: null, reason: `Databasens skydd av ändringsloggen har ändrats (triggern ${name}).` };
   }
   const extra = found.find((t) => !(t.name in EXPECTED_AUDIT_TRIGGERS));
-  if (extra) return { seq: null, at: null, reason: `En okänd trigger (${extra.name}) har lagts till på svaren eller ändringsloggen.` };
+  if (extra) return { kind: 'triggers', seq: null, at: null, reason: `En okänd trigger (${extra.name}) har lagts till på svaren eller ändringsloggen.` };
   return undefined;
 }
 
@@ -43,35 +49,48 @@ type StoredRow = ChainedRow & { seq: number; prev_hash: string | null; hash: str
  * Walks the chain of one review (or of every review) in order: each row must name the previous
  * row's hash and hash to its own. The first row that does not is reported; a row changed,
  * removed or slipped in shows at the row itself or at the one after it.
+ *
+ * The chain alone cannot tell a trail that was never touched from one rewritten from its first
+ * row with the published hash function: both link up. `anchor`, a head hash noted outside the
+ * workbench earlier, closes that gap: it must be the hash of one of the rows walked, and since
+ * each hash covers the one before it, every row up to that one is then exactly as it was.
  */
-export function checkAuditChains(db: Database, reviewId?: string, options: { lastRows?: number } = {}): AuditReport {
+export function checkAuditChains(db: Database, reviewId?: string, options: { lastRows?: number; anchor?: string } = {}): AuditReport {
   const window = options.lastRows === undefined ? '' : `${reviewId === undefined ? 'WHERE' : 'AND'} seq > (SELECT COALESCE(MAX(seq), 0) FROM answer_audit) - ${Math.floor(options.lastRows)}`;
   const rows =
     reviewId === undefined ? db.prepare(`SELECT * FROM answer_audit ${window} ORDER BY seq`) : db.prepare(`SELECT * FROM answer_audit WHERE review_id = ? ${window} ORDER BY seq`);
   const heads = new Map<string, string>();
   let checked = 0;
   let head: string | undefined;
+  let anchor: { seq: number; at: string } | undefined;
   for (const row of (reviewId === undefined ? rows.iterate() : rows.iterate(reviewId)) as IterableIterator<StoredRow>) {
-    // In a window the first row of each review is the anchor: its own hash is checked, its link is taken as given.
-    const anchored = options.lastRows !== undefined && !heads.has(row.review_id!);
-    const expectedPrev = anchored ? row.prev_hash : (heads.get(row.review_id!) ?? null);
-    let reason: string | undefined;
+    // In a window the first row of each review is where the walk starts: its own hash is checked, its link is taken as given.
+    const windowStart = options.lastRows !== undefined && !heads.has(row.review_id!);
+    const expectedPrev = windowStart ? row.prev_hash : (heads.get(row.review_id!) ?? null);
+    let broken: Pick<AuditBreak, 'kind' | 'reason'> | undefined;
     if (row.prev_hash !== expectedPrev) {
-      reason =
-        expectedPrev === null
-          ? 'Loggens första rad pekar på en rad som inte finns: rader före den har tagits bort.'
-          : 'Länken till föregående rad stämmer inte: en rad före den har tagits bort, lagts till eller skrivits om.';
+      broken = {
+        kind: 'link',
+        reason:
+          expectedPrev === null
+            ? 'Loggens första rad pekar på en rad som inte finns: rader före den har tagits bort.'
+            : 'Länken till föregående rad stämmer inte: en rad före den har tagits bort, lagts till eller skrivits om.',
+      };
     } else if (hashOfRow(row.prev_hash, row) !== row.hash) {
-      reason = 'Radens innehåll har ändrats efter att den skrevs.';
+      broken = { kind: 'content', reason: 'Radens innehåll har ändrats efter att den skrevs.' };
     }
-    if (reason) {
-      return { ok: false, checked, firstBroken: { seq: row.seq, at: row.at, reason } };
+    if (broken) {
+      return { ok: false, checked, firstBroken: { ...broken, seq: row.seq, at: row.at } };
     }
     heads.set(row.review_id!, row.hash);
     head = row.hash;
+    if (row.hash === options.anchor) anchor = { seq: row.seq, at: row.at! };
     checked++;
   }
-  return { ok: true, checked, head };
+  if (options.anchor !== undefined && anchor === undefined) {
+    return { ok: false, checked, firstBroken: { kind: 'anchor', seq: null, at: null, reason: ANCHOR_MISSING_REASON } };
+  }
+  return { ok: true, checked, head, ...(anchor ? { anchor } : {}) };
 }
 
 /**
@@ -101,6 +120,7 @@ export function checkAnswersAgainstTrail(db: Database, reviewId?: string): Audit
     .get(reviewId === undefined ? {} : { reviewId }) as { seq: number | null; at: string; question_id: string; ref: string; kind: 'stale' | 'missing' } | undefined;
   if (!row) return undefined;
   return {
+    kind: 'answers',
     seq: row.seq,
     at: row.at,
     reason:
@@ -119,7 +139,7 @@ export function checkAuditEnd(db: Database): AuditBreak | undefined {
   const written = (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'answer_audit'`).pluck().get() as number | undefined) ?? 0;
   const last = (db.prepare('SELECT MAX(seq) FROM answer_audit').pluck().get() as number | null) ?? 0;
   if (last >= written) return undefined;
-  return { seq: last + 1, at: null, reason: `Loggens sista rader har tagits bort: rad ${written} har skrivits men loggen slutar vid rad ${last}.` };
+  return { kind: 'end', seq: last + 1, at: null, reason: `Loggens sista rader har tagits bort: rad ${written} har skrivits men loggen slutar vid rad ${last}.` };
 }
 
 /** Rows whose chain links are checked when a database opens; the whole chain is `audit.verify`'s job (docs/performance.md). */
@@ -136,11 +156,15 @@ export function checkAuditOnOpen(db: Database): AuditReport {
   return checkAuditChains(db, undefined, { lastRows: OPEN_CHECK_LAST_ROWS });
 }
 
-/** Triggers, end of the trail, the whole chain and the answers replayed: the full check, for one review or the whole database. */
-export function verifyAudit(db: Database, reviewId?: string): AuditReport {
+/**
+ * Triggers, end of the trail, the whole chain and the answers replayed: the full check, for one
+ * review or the whole database. With `anchor` (a head hash of this review noted earlier, either
+ * case) the chain must also still contain it (see checkAuditChains).
+ */
+export function verifyAudit(db: Database, reviewId?: string, options: { anchor?: string } = {}): AuditReport {
   const trigger = checkAuditTriggers(db) ?? checkAuditEnd(db);
   if (trigger) return { ok: false, checked: 0, firstBroken: trigger };
-  const chain = checkAuditChains(db, reviewId);
+  const chain = checkAuditChains(db, reviewId, { anchor: options.anchor?.toLowerCase() });
   if (!chain.ok) return chain;
   const state = checkAnswersAgainstTrail(db, reviewId);
   if (state) return { ok: false, checked: chain.checked, firstBroken: state };

@@ -3,8 +3,8 @@ import { requireReview } from '../reviews/handlers';
 import { verifyAudit } from './check';
 
 export const auditHandlers: HandlerMap = {
-  'audit.verify': ({ reviewId }, { db }) => {
+  'audit.verify': ({ reviewId, anchor }, { db }) => {
     requireReview(db, reviewId);
-    return verifyAudit(db, reviewId);
+    return verifyAudit(db, reviewId, { anchor });
   },
 };
