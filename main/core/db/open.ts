@@ -113,7 +113,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (!options.migrations) {
       const report = checkAuditOnOpen(db);
       if (!report.ok && report.firstBroken) {
-        const where = report.firstBroken.seq === null ? '' : ` (loggrad ${report.firstBroken.seq}, ${formatDateTime(report.firstBroken.at ?? '')})`;
+        const { seq, at } = report.firstBroken;
+        const where = seq === null ? '' : ` (loggrad ${seq}${at ? `, ${formatDateTime(at)}` : ''})`;
         auditProblem = {
           code: 'AUDIT_BROKEN',
           message:
