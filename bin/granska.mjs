@@ -26,5 +26,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 const { register } = await import('tsx/esm/api');
 register();
+// Whatever the CLI creates (database, WAL, backups, key files, exports) is the user's alone, even
+// a file some code path forgets to give an explicit mode.
+if (process.platform !== 'win32') process.umask(0o077);
 const { runCli } = await import('../main/cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
