@@ -1,7 +1,7 @@
 import { benchCore, must, time } from './support';
 
 /** Answers import of 1,000,000 rows in long format (50,000 cases × 20 questions), one transaction. */
-const CASES = 50_000;
+const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const core = benchCore();
 try {
   const { id: reviewId } = await must<{ id: string }>(core, 'reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Bench', referenceDate: '2024-12-31' });
