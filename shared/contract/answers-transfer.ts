@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { method } from './define';
 import { echoedName, opaque, RecordIdSchema } from './fields';
-import { MAX_CASE_LIST_BYTES } from './cases';
+import { ANSWER_FILE_LIMITS } from '../import/limits';
+
+/** The largest answers file any face accepts; sent as base64. */
+export const MAX_ANSWER_FILE_BYTES = ANSWER_FILE_LIMITS.bytes;
 
 export const ANSWER_CSV_HEADER = ['akt', 'fråga', 'svar', 'anteckning'] as const;
 
@@ -9,11 +12,11 @@ export const answerTransferMethods = {
   'answers.import': method({
     summary: 'Importerar svar i långt format (akt;fråga;svar;anteckning). Allt eller inget, om inte giltiga rader väljs.',
     /** The core reads answer files of up to twice a case list's size; base64 plus room for the JSON. */
-    maxInputBytes: Math.ceil((MAX_CASE_LIST_BYTES * 2 * 4) / 3) + 1024 * 1024,
+    maxInputBytes: Math.ceil((MAX_ANSWER_FILE_BYTES * 4) / 3) + 1024 * 1024,
     input: z.strictObject({
       reviewId: RecordIdSchema,
       fileName: echoedName(500).optional(),
-      contentBase64: opaque(z.string(), 'an answers file: every row is validated with the schemas of answers.save (AnswerValueSchema, AnswerNoteSchema)'),
+      contentBase64: opaque(z.string().max(Math.ceil((MAX_ANSWER_FILE_BYTES * 4) / 3) + 1024), 'an answers file: every row is validated with the schemas of answers.save (AnswerValueSchema, AnswerNoteSchema)'),
       validRowsOnly: z.boolean().optional(),
     }),
     output: z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { CASE_LIST_LIMITS } from '../import/limits';
 import { echoedName, freeText, opaque, RecordIdSchema } from './fields';
 
 /** A header text picked in the mapping step; empty means "no column". */
@@ -27,8 +28,8 @@ export type CaseFile = z.infer<typeof CaseSchema>;
 
 const Rejected = z.object({ row: z.number().int(), column: z.string().optional(), reason: z.string() });
 
-/** A case list may be large: 100 MB of CSV, sent as base64 by every face. */
-export const MAX_CASE_LIST_BYTES = 100 * 1024 * 1024;
+/** The largest case list (CSV or xlsx) any face accepts; sent as base64. */
+export const MAX_CASE_LIST_BYTES = CASE_LIST_LIMITS.bytes;
 
 export const caseMethods = {
   'cases.import': method({

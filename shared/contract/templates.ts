@@ -3,6 +3,9 @@ import { IdSchema, TemplateSchema, TemplateVersionSchema, TARGET_GROUPS } from '
 import { method } from './define';
 import { freeText, opaque } from './fields';
 
+/** A template file is text; the bundled ones are about 50 kB, so 20 MB is generous and bounded. */
+export const MAX_TEMPLATE_FILE_BYTES = 20_000_000;
+
 export const TEMPLATE_ORIGINS = ['bundled', 'user', 'imported'] as const;
 
 const TemplateRef = z.strictObject({ id: IdSchema, version: TemplateVersionSchema.optional() });
@@ -65,7 +68,7 @@ export const templateMethods = {
     input: z.strictObject({
       /** The parsed file, or its text: validated here so every face reports the same problems. */
       document: opaque(z.unknown(), 'parsed by parseTemplate against TemplateSchema, whose every text is guarded').optional(),
-      text: opaque(z.string().max(20_000_000), 'JSON parsed by parseTemplateText against TemplateSchema, whose every text is guarded').optional(),
+      text: opaque(z.string().max(MAX_TEMPLATE_FILE_BYTES), 'JSON parsed by parseTemplateText against TemplateSchema, whose every text is guarded').optional(),
       /** Import under a new id when the id and version already exist with other content. */
       asCopy: z.boolean().optional(),
     }),

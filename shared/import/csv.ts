@@ -131,7 +131,7 @@ function detectSeparator(text: string): CsvSeparator {
 /**
  * Splits the text into records of cells. Blank records are counted (they have row numbers) but
  * not kept. Fails on a quote that is never closed, and as soon as a limit of the file's kind is
- * passed, so a 100 MB file of short lines or of separators never turns into millions of arrays.
+ * passed, so a file of short lines or of separators at the size limit never turns into millions of arrays.
  */
 function splitRecords(text: string, separator: string, firstLine: number, limits: TableLimits): CsvRow[] | Extract<CsvParseResult, { ok: false }> {
   const sep = separator.charCodeAt(0);

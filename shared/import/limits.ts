@@ -17,7 +17,11 @@ export interface TableLimits {
   cellChars: number;
   /** The advice that ends a refusal, naming the kind of file. */
   splitAdvice: string;
+  /** Bytes of the file. Derived from the limits above, so every file the import can take is read in bounded memory. */
+  bytes: number;
 }
+
+const MB = 1024 * 1024;
 
 export const CASE_LIST_LIMITS: TableLimits = {
   /** Rows with data after the header row. */
@@ -29,19 +33,27 @@ export const CASE_LIST_LIMITS: TableLimits = {
   /** Characters in one cell: Excel's own maximum. A longer cell rejects its row. */
   cellChars: 32_767,
   splitAdvice: 'Dela upp akt-listan i flera filer.',
+  // 2,000,000 cells of 30 characters is 60 MB: room for every case list the limits allow with
+  // ordinary cells, while the file, its base64 text, the decoded copy and the parse stay under
+  // 500 MB (docs/performance.md, hostile files).
+  bytes: 64 * MB,
 };
 
 /**
  * An answers file in long format (akt;fråga;svar;anteckning) has one row per answer: a study keyed
- * in Excel (the reference study: 2,281 files × about 40 variables) or a whole year's reviews is
- * far more rows than a case list, but only a few columns.
+ * in Excel (the reference study: 2,281 files × about 40 variables ≈ 91,000 rows) or a whole year's
+ * reviews is far more rows than a case list, but only a few columns.
  */
 export const ANSWER_FILE_LIMITS: TableLimits = {
-  rows: 2_000_000,
+  rows: 500_000,
   columns: 16,
-  cells: 8_000_000,
+  cells: 2_000_000,
   cellChars: 32_767,
   splitAdvice: 'Dela upp svarsfilen i flera filer.',
+  // 500,000 rows such as "AKT-2024-00123;q12;delvis;" are about 14 MB. The whole table is held
+  // while its rows are checked (about 600 bytes a row), so these limits keep a file at the limit
+  // under 500 MB; a larger study is imported as several files.
+  bytes: 24 * MB,
 };
 
 /** Where the table came from, for the first word of the messages. */

@@ -173,6 +173,6 @@ describe('cases.import column mapping', () => {
     const { id } = JSON.parse(granska(['--db', db, 'review', 'create', '--template', 'oppenvard-barn-0-12', '--title', 'Stor', '--json']).stdout);
     const run = granska(['--db', db, 'cases', 'import', id, big]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/stor\.csv är för stor \(200 MB; högst 100 MB\)/);
+    expect(run.stderr).toMatch(/stor\.csv är för stor \(200 MB; högst 64 MB\)/);
   });
 });

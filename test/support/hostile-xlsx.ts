@@ -1,3 +1,4 @@
+import { MAX_CASE_LIST_BYTES } from '../../shared/contract/cases';
 import { inlineCell, repeatedDeflate, sharedStrings, worksheet, xlsx, zip } from './zip';
 
 /*
@@ -98,22 +99,22 @@ export const hostileFiles: readonly HostileFile[] = [
     refusal: /kunde inte läsas som en Excel-fil/,
   },
   {
-    name: 'stored-100mb.xlsx',
-    // The largest file the import accepts, stored (not deflated): 100 MB of well-formed rows.
+    name: 'stored-at-size-limit.xlsx',
+    // The largest file the import accepts, stored (not deflated): well-formed rows up to the size limit.
     bytes: largestStoredFile,
     refusal: /Bladet har fler än 200\s000 rader/,
     benchOnly: true,
   },
   {
-    name: 'rows-100mb.csv',
-    // The CSV path shares the limits: 100 MB of short lines.
-    bytes: () => Buffer.from(`akt;enhet\n${'A;E\n'.repeat(25 * 1024 * 1024 - 4)}`),
+    name: 'rows-at-size-limit.csv',
+    // The CSV path shares the limits: short lines up to the size limit.
+    bytes: () => Buffer.from(`akt;enhet\n${'A;E\n'.repeat(MAX_CASE_LIST_BYTES / 4 - 4)}`),
     refusal: /Filen har fler än 200\s000 rader/,
     benchOnly: true,
   },
   {
-    name: 'separators-100mb.csv',
-    bytes: () => Buffer.from(`akt;enhet\nA;E${';'.repeat(100 * 1024 * 1024 - 16)}x\n`),
+    name: 'separators-at-size-limit.csv',
+    bytes: () => Buffer.from(`akt;enhet\nA;E${';'.repeat(MAX_CASE_LIST_BYTES - 16)}x\n`),
     refusal: /Rad 2 har fler än 256 kolumner/,
     benchOnly: true,
   },
@@ -133,7 +134,7 @@ function wideRows(n: number, columns: number): string {
 
 function largestStoredFile(): Buffer {
   const row = '<row><c t="inlineStr"><is><t>AKT</t></is></c><c t="inlineStr"><is><t>Enhet</t></is></c></row>';
-  const sheet = XML_HEAD + '<worksheet><sheetData>' + HEADER + row.repeat(Math.floor((100 * 1024 * 1024 - 8192) / row.length));
+  const sheet = XML_HEAD + '<worksheet><sheetData>' + HEADER + row.repeat(Math.floor((MAX_CASE_LIST_BYTES - 8192) / row.length));
   return zip([
     { name: '[Content_Types].xml', data: '<Types/>' },
     { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="A" r:id="rId1" xmlns:r="r"/></sheets></workbook>' },

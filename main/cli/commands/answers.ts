@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { readUserFile, writeFileAtomic } from '../../core/files';
+import { MAX_ANSWER_FILE_BYTES } from '../../../shared/contract/answers-transfer';
 import { formatNumber } from '../../../shared/util/format-sv';
 
 export const answerCommands: CliCommand[] = [
@@ -17,7 +18,7 @@ export const answerCommands: CliCommand[] = [
       const result = await ctx.call('answers.import', {
         reviewId,
         fileName: path.basename(file),
-        contentBase64: readUserFile(file).toString('base64'),
+        contentBase64: readUserFile(file, MAX_ANSWER_FILE_BYTES).toString('base64'),
         validRowsOnly: options['valid-rows-only'] === true,
       });
       const human = [`Importerade ${formatNumber(result.imported)} svar.`, ...result.rejected.map((r) => `Rad ${r.row}: ${r.reason}`)].join('\n');

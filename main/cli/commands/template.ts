@@ -4,6 +4,7 @@ import type { Template } from '../../../shared/templates/schema';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { readUserFile, writeFileAtomic } from '../../core/files';
+import { MAX_TEMPLATE_FILE_BYTES } from '../../../shared/contract/templates';
 import { formatDateTime } from '../../../shared/util/format-sv';
 
 const originLabel: Record<TemplateSummary['origin'], string> = { bundled: 'inbyggd', user: 'egen', imported: 'importerad' };
@@ -53,7 +54,7 @@ export const templateCommands: CliCommand[] = [
     booleans: ['as-copy'],
     async run(ctx, args) {
       const file = path.resolve(ctx.cwd, requirePositional(args, 0, 'filen som ska importeras'));
-      const text = readUserFile(file).toString('utf8');
+      const text = readUserFile(file, MAX_TEMPLATE_FILE_BYTES).toString('utf8');
       const result = await ctx.call('templates.import', { text, asCopy: args.options['as-copy'] === true });
       const human =
         result.status === 'identical'

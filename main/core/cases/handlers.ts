@@ -20,7 +20,7 @@ export const caseHandlers: HandlerMap = {
     }
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > MAX_CASE_LIST_BYTES) {
-      throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB). En akt-lista får vara högst ${MAX_CASE_LIST_BYTES / 1024 / 1024} MB.`);
+      throw invalid(`Filen är för stor (${formatNumber(Math.ceil(bytes.length / 1024 / 1024))} MB). En akt-lista får vara högst ${formatNumber(MAX_CASE_LIST_BYTES / 1024 / 1024)} MB.`);
     }
     const where = input.fileName ? `${input.fileName}: ` : '';
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);

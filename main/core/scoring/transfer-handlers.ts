@@ -1,4 +1,4 @@
-import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
+import { MAX_ANSWER_FILE_BYTES } from '../../../shared/contract/answers-transfer';
 import { AnswerNoteSchema, AnswerValueSchema } from '../../../shared/contract/scoring';
 import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
 import { redactIdentityNumbers } from '../../../shared/identity/redact';
@@ -25,7 +25,7 @@ export const answerTransferHandlers: HandlerMap = {
     requireReview(db, reviewId);
     const template = reviewTemplate(db, reviewId);
     const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length > MAX_CASE_LIST_BYTES * 2) throw invalid(`Filen är för stor (${formatNumber(Math.round(bytes.length / 1024 / 1024))} MB).`);
+    if (bytes.length > MAX_ANSWER_FILE_BYTES) throw invalid(`Filen är för stor (${formatNumber(Math.ceil(bytes.length / 1024 / 1024))} MB). En svarsfil får vara högst ${formatNumber(MAX_ANSWER_FILE_BYTES / 1024 / 1024)} MB.`);
     const csv = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { limits: ANSWER_FILE_LIMITS });
     const where = fileName ? `${fileName}: ` : '';
     if (!csv.ok) throw invalid(`${where}${csv.message}`);
