@@ -50,9 +50,13 @@ export function findIdentityNumbers(text: string): IdentityNumberHit[] {
     const kind = identityKindOf(date, serial);
     const checkDigitValid = hasValidCheckDigit(date.slice(-6) + serial);
     // What is joined on decides (shape.ts): a date range is never a number, a suffix counts only
-    // after a number whose check digit holds, the tail of a Dnr or phone number never does.
+    // after a number whose check digit holds.
     const next = kind ? continuationAfter(match[0], folded, end) : 'none';
-    const counts = next === 'none' || next === 'fraction' || (next === 'suffix' && checkDigitValid);
+    // A longer group after it: a real number written compactly ("20170101-2393/2018") counts;
+    // after a date written with separators ("2024-03-12 0900 - 1200") it is a time, a phone number
+    // or a Dnr.
+    const compactDate = match[0].startsWith(date);
+    const counts = next === 'none' || next === 'fraction' || (next === 'suffix' && checkDigitValid) || (next === 'group' && checkDigitValid && compactDate);
     if (kind && counts) {
       hits.push({ start: origin ? origin[match.index] : match.index, end: origin ? origin[end - 1] + 1 : end, kind, checkDigitValid });
     }

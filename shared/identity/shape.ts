@@ -13,19 +13,29 @@
  * unit to one code unit, so offsets found in the folded text are offsets in the original.
  */
 
-/** Spaces people type or paste between groups: space, tab, no-break, figure, thin, narrow no-break. */
-const SPACE = '[ \\t\\u00a0\\u2007\\u2009\\u202f]';
+/**
+ * Spaces people type or paste between groups: space, tab, no-break, the typographic spaces
+ * (en, em, figure, thin, hair …), narrow no-break, medium mathematical, and the line and
+ * paragraph separators a web page or a PDF may leave.
+ */
+const SPACE = '[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u2028\\u2029]';
 /** Separators that may sit inside the date as well as before the serial. */
 const MARK = '[-/._\\u2010-\\u2015\\u2212]';
 /** Before the serial "+" also counts: Skatteverket's sign for someone who has turned 100. */
 const SIGN = `(?:${MARK}|\\+)`;
 
-// Spaces alone, or one sign with spaces around it. Written so that each input has one way to
-// match (no ambiguous SPACE{0,4}…SPACE{0,4}), which keeps the scan over long texts fast.
-const around = (sign: string) => `(?:${SPACE}{1,4}(?:${sign}${SPACE}{0,4})?|${sign}${SPACE}{0,4})`;
-const DATE_GAP = around(MARK);
+/** Signs that may have spaces around them; "." and "_" only stand alone ("2017.01.01", "170101_2393"). */
+const SPACED_MARK = '[-/\\u2010-\\u2015\\u2212]';
+const SPACED_SIGN = `(?:${SPACED_MARK}|\\+)`;
+const BARE_ONLY = '[._]';
+
+// Spaces alone, a sign with spaces around it, or a bare "." or "_": a full stop followed by a
+// space ends a sentence ("… 2016-02-23. 0482-12 34 56"), it does not join a number. Written so
+// that each input has one way to match, which keeps the scan over long texts fast.
+const around = (spaced: string, bare: string) => `(?:${SPACE}{1,4}(?:${spaced}${SPACE}{0,4})?|${spaced}${SPACE}{0,4}|${bare})`;
+const DATE_GAP = around(SPACED_MARK, BARE_ONLY);
 // Before the serial a doubled sign ("170101--2393") is a typing slip like any other.
-const GAP = around(`${SIGN}{1,2}`);
+const GAP = around(`${SPACED_SIGN}{1,2}`, `${BARE_ONLY}{1,2}`);
 
 // YYYYMMDD | YYMMDD | YYYY·MM·DD | YY·MM·DD, the separator repeated exactly.
 const DATE = `(?:\\d{6}(?:\\d{2})?|\\d{2}(?:\\d{2})?(?<g>${DATE_GAP})\\d{2}\\k<g>\\d{2})`;
@@ -38,11 +48,13 @@ export function identityShape(mode: 'anchored' | 'unanchored'): RegExp {
   return new RegExp(`(?<!\\d)${body}(?!\\d)`, 'g');
 }
 
-const DATE_CONTINUATION = new RegExp(`^${SIGN}\\d{2}${SIGN}\\d{2}(?!\\d)`);
+// A sign with or without spaces around it, as between the halves of "0900 - 1200".
+const JOIN = `${SPACE}{0,4}${SIGN}${SPACE}{0,4}`;
+const DATE_CONTINUATION = new RegExp(`^${JOIN}\\d{2}${SIGN}\\d{2}(?!\\d)`);
 // Not followed by a further group: "0966-00 00 00" is a phone number, not a number and a suffix.
-const SUFFIX = new RegExp(`^${SIGN}\\d{1,2}(?!\\d)(?!${SPACE}{0,4}${SIGN}?${SPACE}{0,4}\\d)`);
+const SUFFIX = new RegExp(`^${JOIN}\\d{1,2}(?!\\d)(?!${SPACE}{0,4}${SIGN}?${SPACE}{0,4}\\d)`);
 const FRACTION = /^[.,]\d/;
-const GROUP = new RegExp(`^${SIGN}\\d`);
+const GROUP = new RegExp(`^${JOIN}\\d`);
 
 /**
  * What follows a candidate's serial decides what it is:
@@ -51,12 +63,13 @@ const GROUP = new RegExp(`^${SIGN}\\d`);
  *   the whole part is what identifies.
  * - `suffix`: one or two digits joined on ("…-2393-1", "…-2393/2"): a numbered listing of a real
  *   number.
- * - `group`: a longer group joined on ("…-2321/2018", "2024-03-12. 0680-12 34 56"): the tail of
- *   a Dnr or a phone number that merely has the shape.
+ * - `group`: a longer group joined on ("…-2321/2018", "2024-03-12. 0680-12 34 56",
+ *   "2024-03-12 0900 - 1200"): the tail of a Dnr, a phone number or a time range that merely has
+ *   the shape — or a real number with a reference after it ("20170101-2393/2018").
  * - `none`: nothing joined on.
  */
 export function continuationAfter(matched: string, text: string, end: number): 'none' | 'date' | 'fraction' | 'suffix' | 'group' {
-  const rest = text.slice(end, end + 8);
+  const rest = text.slice(end, end + 24);
   if (DATE_CONTINUATION.test(rest)) return 'date';
   if (/^\d+$/.test(matched) && FRACTION.test(rest)) return 'fraction';
   if (SUFFIX.test(rest)) return 'suffix';
@@ -100,10 +113,11 @@ const FOLDED: Record<string, string> = { '\u3000': ' ', '\uff0b': '+', '\uff0d':
 /*
  * Characters that take no place on screen but sit between the digits of text pasted from Word,
  * a PDF or a web page: soft hyphen, zero-width space/joiners, word joiner, byte-order mark,
- * Mongolian vowel separator, and the direction marks and embeddings. "170101\u00ad-2393" looks
+ * combining grapheme joiner, Mongolian vowel separator, and the direction marks and embeddings. "170101\u00ad-2393" looks
  * exactly like "170101-2393" and is the same number.
  */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// The combining joiner stands outside the class: inside one, a linter reads it as joined to its neighbour.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u034f/g;
 
 /** The text the detector reads, and for each of its code units the offset in the original. */
 export interface DetectionText {

@@ -95,6 +95,13 @@ describe('findIdentityNumbers — finds', () => {
     ['a soft hyphen pasted from Word', `Barn ${tenDigit(BOY).replace('-', '\u00ad-')}`],
     ['a zero-width space inside the date', `${BOY.slice(0, 4)}\u200b${BOY.slice(4)}`],
     ['a doubled separator', tenDigit(BOY).replace('-', '--')],
+    ['a Dnr after a real number', `Akt ${BOY}/2018`],
+    ['a suffix and a year after a real number', `Akt ${tenDigit(BOY)}-1 2024`],
+    ['a three-digit suffix', `${BOY}-001`],
+    ['three decimals', `${tenDigit(BOY)}.123`],
+    ['an en space and em spaces from a web page', `${tenDigit(BOY).replace('-', '\u2002-')} och ${tenDigit(GIRL).replace('-', '\u2003\u2003-')}`],
+    ['a combining grapheme joiner', tenDigit(BOY).replace('-', '\u034f-')],
+    ['a line separator from a PDF', tenDigit(BOY).replace('-', '\u2028-')],
   ])('%s', (_what, text) => {
     expect(findIdentityNumbers(text).length).toBeGreaterThan(0);
   });
@@ -130,6 +137,7 @@ describe('findIdentityNumbers — leaves alone', () => {
     // Found by fast-check: a date ending a sentence, then a phone number whose first group reads as a serial.
     ['a date, a full stop and a phone number', 'Beslut 2000-09-24. 0680-000000 för frågor.'],
     ['a date followed by a Dnr number', 'Inkom 2024-03-12 2321/2018.'],
+    ['a date and a time range with a spaced dash', 'Möte 2024-03-12 0900 - 1200 och 2024-03-12 0900-1200.'],
   ])('%s', (_what, text) => {
     expect(findIdentityNumbers(text)).toEqual([]);
   });
