@@ -15,6 +15,7 @@ import { APP_VERSION } from './version';
 import { auditHandlers } from './audit/handlers';
 import type { ApiError } from '../../shared/result';
 import os from 'node:os';
+import { redactIdentityNumbers } from '../../shared/identity/redact';
 import { randomBytes } from 'node:crypto';
 
 /** Short random ids such as "g-5kq3t8wz2mxa": unique across workbenches, so exchanged data never collides. */
@@ -50,7 +51,8 @@ export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, re
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  const actor = options.actor ?? safeUserName();
+  // Stored as the actor of every change: an account name is not typed through the contract, so it is redacted here.
+  const actor = redactIdentityNumbers(options.actor ?? safeUserName());
   const { db, backupPath, auditProblem } = openDatabase(options.dbPath, {
     now,
     actor,

@@ -29,7 +29,8 @@ export const AUDIT_ANCHOR_PATTERN = /^[0-9a-fA-F]{64}$/;
  * compared with the chain, never stored.
  */
 const AnchorSchema = opaque(
-  z.string().regex(AUDIT_ANCHOR_PATTERN, { message: 'Kontrollsumman ska vara 64 tecken 0–9 och a–f, så som "granska audit verify" skrev ut den.' }),
+  // Trimmed: a hash copied back from a memo or the diarium often brings a space or a line break.
+  z.string().trim().regex(AUDIT_ANCHOR_PATTERN, { message: 'Kontrollsumman ska vara 64 tecken 0–9 och a–f, så som "granska audit verify" skrev ut den.' }),
   'a SHA-256 hash (exactly 64 hex digits by its pattern), only compared with the chain and never stored',
 );
 

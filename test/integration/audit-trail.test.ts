@@ -219,6 +219,11 @@ describe('a head hash noted outside the workbench (the anchor)', () => {
     });
   });
 
+  it('a head copied back with spaces or a line break around it is still recognised', async () => {
+    const early = hashOfSeq(2);
+    expect((await core.call('audit.verify', { reviewId, anchor: ` ${early}\n` })).anchor).toEqual({ seq: 2, at: FIXED_NOW.toISOString() });
+  });
+
   it('a row before the anchor changed without recomputing is named itself, not only as a missing anchor', async () => {
     const noted = hashOfSeq(4);
     withoutTrigger('answer_audit_no_update', `UPDATE answer_audit SET new_note = 'Ändrad' WHERE seq = 1`);

@@ -159,6 +159,18 @@ describe('sampling and reviews', () => {
   });
 });
 
+describe('the actor of every change', () => {
+  it('an account name that holds an identity number is stored with the number hidden', async () => {
+    const other = testCore({ actor: 'anna.170101-2393' });
+    try {
+      const { id } = await other.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Akter', referenceDate: '2024-12-31' });
+      expect((await other.call('reviews.get', { reviewId: id })).createdBy).toBe('anna.[personnummer dolt]');
+    } finally {
+      other.dispose();
+    }
+  });
+});
+
 describe('the name of an imported file is only echoed, never stored', () => {
   it('a file named after a child still imports, and every message shows the name with the number hidden', async () => {
     const { id: reviewId } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Akter', referenceDate: '2024-12-31' });

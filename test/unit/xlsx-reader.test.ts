@@ -33,8 +33,8 @@ describe('readXlsxTable', () => {
     const t = await table(xlsx(sheet, { strings, parts: { 'xl/styles.xml': STYLES_WITH_FORMATS } }));
     expect(t.header).toEqual(strings.slice(0, 6));
     expect(t.rows).toEqual([
-      { row: 2, cells: ['A-1', '201701012393', '2024-03-12', 'Enhet A', 'true'] },
-      { row: 3, cells: ['A-2', '2.5', '2019-04-08', '2', 'false'] },
+      { row: 2, cells: ['A-1', '201701012393', '2024-03-12', 'Enhet A', 'SANT'] },
+      { row: 3, cells: ['A-2', '2.5', '2019-04-08', '2', 'FALSKT'] },
       // A duration ([h]:mm:ss) and an amount are numbers, not dates; _x000D_ is a carriage return.
       { row: 4, cells: ['A-3', '0.5', '12', 'rad\rbrytning'] },
     ]);

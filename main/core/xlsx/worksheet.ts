@@ -144,7 +144,8 @@ class SheetCollector implements XmlHandler {
       case 'str':
         return unescapeXstring(this.value);
       case 'b':
-        return this.value === '1' ? 'true' : this.value === '0' ? 'false' : this.value;
+        // As Swedish Excel shows the cell, and writes it to CSV.
+        return this.value === '1' ? 'SANT' : this.value === '0' ? 'FALSKT' : this.value;
       case 'e':
         return '';
       case 'd':
