@@ -63,7 +63,7 @@ export function createCore(options: CoreOptions): Core {
     // A read-only store (broken audit trail) is not seeded; its templates are read as they are.
     if (!auditProblem) seedBundledTemplates(db, now().toISOString());
     // A key an import wrote before it was killed, without its cases, goes before anyone works on (cases/key-intent.ts).
-    if (!auditProblem) resolveInterruptedImports(db, options.logError && ((error) => options.logError!('cases.import', error)));
+    if (!auditProblem) resolveInterruptedImports(db, options.logError && ((error) => options.logError!('cases.import', error)), now);
   } catch (error) {
     db.close();
     throw error;

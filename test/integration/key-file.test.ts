@@ -175,9 +175,9 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 const OLD_KEY = [{ code: 'A-AVBRUTEN001', ref: 'AKT-1' }, { code: 'A-AVBRUTEN002', ref: 'AKT-2' }];
 
 /** What an import killed between publishing its key and committing leaves: the intent, the key and its marker. */
-function strandedImport(keyFile: string, options: { lines?: typeof OLD_KEY; pid?: number; importId?: string; writeKey?: boolean } = {}): void {
-  const { lines = OLD_KEY, pid = deadPid(), importId = 'import-avbruten', writeKey = true } = options;
-  core.db.prepare('INSERT INTO pending_key (import_id, key_file, codes_sha256, pid, created_at) VALUES (?, ?, ?, ?, ?)').run(importId, keyFile, codesDigest(lines.map((l) => l.code)), pid, FIXED_NOW.toISOString());
+function strandedImport(keyFile: string, options: { lines?: typeof OLD_KEY; pid?: number; importId?: string; writeKey?: boolean; createdAt?: Date } = {}): void {
+  const { lines = OLD_KEY, pid = deadPid(), importId = 'import-avbruten', writeKey = true, createdAt = FIXED_NOW } = options;
+  core.db.prepare('INSERT INTO pending_key (import_id, key_file, codes_sha256, pid, created_at) VALUES (?, ?, ?, ?, ?)').run(importId, keyFile, codesDigest(lines.map((l) => l.code)), pid, createdAt.toISOString());
   if (!writeKey) return;
   fs.writeFileSync(keyFile, keyFileText(lines));
   fs.writeFileSync(markerPath(keyFile), `${JSON.stringify({ database: fs.realpathSync(core.dbPath), importId })}\n`);
@@ -295,6 +295,15 @@ describe('the pseudonymisation key after a kill', () => {
     expect(pendingRows()).toEqual([]);
     expect(hiddenLeftovers(core.dir)).toEqual([]);
   }, 30_000);
+
+  it('removes an old intent whose process id now belongs to another process (after a reboot, on a terminal server)', () => {
+    const keyFile = path.join(core.dir, 'kodnyckel.csv');
+    // This very test process stands in for an unrelated process that got the id; the intent is a day old.
+    strandedImport(keyFile, { pid: process.pid, createdAt: new Date(FIXED_NOW.getTime() - 24 * 3600 * 1000) });
+    reopen().close();
+    expect(fs.existsSync(keyFile)).toBe(false);
+    expect(pendingRows()).toEqual([]);
+  });
 
   it('keeps the intent while the key’s folder is away (a USB stick), and resolves it when the folder is back', () => {
     const stick = path.join(core.dir, 'usb');

@@ -40,7 +40,17 @@ export interface KeyIntent {
 
 interface IntentRow extends KeyIntent {
   pid: number;
+  createdAt: string;
 }
+
+/*
+ * An intent whose process still runs is an import in flight and is left alone — unless it is
+ * older than any import takes: after a reboot, or on a terminal server, its process id may belong
+ * to another process by now. Resolving under the write lock is safe either way (an import holds
+ * the lock while it touches its key and checks its row first); the age only spares a live import
+ * a needless retry.
+ */
+const IN_FLIGHT_FOR_MS = 30 * 60 * 1000;
 
 export const codesDigest = (codes: readonly string[]): string => createHash('sha256').update(codes.join('\n')).digest('hex');
 
@@ -94,10 +104,14 @@ export function resolveKeyIntent(db: Database, intent: KeyIntent): boolean {
  * throws and never waits: a read-only store (broken audit trail), a busy database or a failure
  * leaves the rows for the next opening. Returns how many were resolved.
  */
-export function resolveInterruptedImports(db: Database, logError?: (error: unknown) => void): number {
+export function resolveInterruptedImports(db: Database, logError?: (error: unknown) => void, now: () => Date = () => new Date()): number {
   try {
     if (db.inTransaction || db.pragma('query_only', { simple: true }) === 1) return 0;
-    const stranded = () => (db.prepare('SELECT import_id AS importId, key_file AS file, codes_sha256 AS codesSha256, pid FROM pending_key ORDER BY created_at').all() as IntentRow[]).filter((row) => !isAlive(row.pid));
+    const inFlight = (row: IntentRow) => isAlive(row.pid) && now().getTime() - Date.parse(row.createdAt) < IN_FLIGHT_FOR_MS;
+    const stranded = () =>
+      (db.prepare('SELECT import_id AS importId, key_file AS file, codes_sha256 AS codesSha256, pid, created_at AS createdAt FROM pending_key ORDER BY created_at').all() as IntentRow[]).filter(
+        (row) => !inFlight(row),
+      );
     if (stranded().length === 0) return 0;
     return withoutWaiting(db, () =>
       db
