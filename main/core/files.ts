@@ -85,19 +85,24 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   if (existing && !existing.isFile()) throw notRegular(file, kindOf(existing));
   const tmp = temporaryNameBeside(file);
   try {
-    const fd = fs.openSync(tmp, 'wx', OWNER_ONLY);
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeDurably(tmp, content);
     fs.renameSync(tmp, file);
     fsyncDirectory(dir);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof DomainError) throw error;
     throw new DomainError('INTERNAL', `Filen ${file} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+  }
+}
+
+/** Creates `file` (it must not exist) owner-only, writes `content` and flushes it to disk. */
+export function writeDurably(file: string, content: string | Uint8Array): void {
+  const fd = fs.openSync(file, 'wx', OWNER_ONLY);
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

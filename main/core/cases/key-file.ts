@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 import { DomainError, invalid } from '../errors';
-import { fsyncDirectory, OWNER_ONLY, readUserFile, temporaryNameBeside, writeFileAtomic } from '../files';
+import { fsyncDirectory, readUserFile, temporaryNameBeside, writeDurably, writeFileAtomic } from '../files';
 
 /*
  * The pseudonymisation key: the only link from a code back to a case reference. It is never
@@ -162,13 +162,7 @@ function publish(file: string, text: string, replace: boolean): void {
   const dir = path.dirname(file);
   const tmp = temporaryNameBeside(file);
   try {
-    const fd = fs.openSync(tmp, 'wx', OWNER_ONLY);
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeDurably(tmp, text);
     if (replace) fs.renameSync(tmp, file);
     else linkWithoutOverwrite(tmp, file);
     fs.rmSync(tmp, { force: true });
