@@ -23,7 +23,7 @@ const refuseIdentityNumbers = (value: string, ctx: z.core.$RefinementCtx<string>
 export const FREE_TEXT_GUARD = z.superRefine<string>(refuseIdentityNumbers);
 /** The same guard on ids and references: an id is stored and echoed as much as any text. */
 export const IDENTIFIER_GUARD = z.superRefine<string>(refuseIdentityNumbers);
-/** The guard on numbers, read as the plain decimal that would be stored (201701012393, 1701012393). */
+/** The guard on numbers, read as the plain decimal that would be stored (201701012393, or the same without its century). */
 export const NUMBER_GUARD = z.superRefine<number>((value, ctx) => {
   const message = piiGuardMessage(findIdentityNumbersInNumber(value), 'number');
   if (message) ctx.addIssue({ code: 'custom', message });

@@ -86,7 +86,7 @@ function identityKindOf(datePart: string, serial: string): IdentityKind | undefi
 
 /**
  * A number carries an identity number when its plain decimal form does (201701012393,
- * 20170101.2393) or its whole part does (1701012393.5): stored numbers are written out as
+ * 20170101.2393) or its whole part does (201701012393.5): stored numbers are written out as
  * plain decimals, so this is exactly what would reach the database and the exports.
  */
 export function findIdentityNumbersInNumber(value: number): IdentityNumberHit[] {

@@ -59,7 +59,7 @@ const GROUP = new RegExp(`^${JOIN}\\d`);
 /**
  * What follows a candidate's serial decides what it is:
  * - `date`: the "serial" is the year of a second date ("2024-03-12–2024-06-30"): a date range.
- * - `fraction`: decimals after ten or twelve bare digits ("1701012393.0000002", a number cell):
+ * - `fraction`: decimals after ten or twelve bare digits ("201701012393.5", a number cell):
  *   the whole part is what identifies.
  * - `suffix`: one or two digits joined on ("…-2393-1", "…-2393/2"): a numbered listing of a real
  *   number.
@@ -114,7 +114,7 @@ const FOLDED: Record<string, string> = { '\u3000': ' ', '\uff0b': '+', '\uff0d':
  * Characters that take no place on screen but sit between the digits of text pasted from Word,
  * a PDF or a web page: soft hyphen, zero-width space/joiners, word joiner, byte-order mark,
  * combining grapheme joiner, Mongolian vowel separator, and the direction marks and embeddings. "170101\u00ad-2393" looks
- * exactly like "170101-2393" and is the same number.
+ * exactly like "20170101-2393" and is the same number.
  */
 // The combining joiner stands outside the class: inside one, a linter reads it as joined to its neighbour.
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u034f/g;

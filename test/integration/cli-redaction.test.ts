@@ -6,7 +6,7 @@ import { runCli } from '../../main/cli/main';
 
 describe('the CLI never echoes an identity number in an error', () => {
   it.each([false, true])('a file path with a number in it is hidden (json %s)', async (json) => {
-    const missing = path.join(os.tmpdir(), 'granska-saknas', 'barn-170101-2393.csv');
+    const missing = path.join(os.tmpdir(), 'granska-saknas', 'barn-20170101-2393.csv');
     const err = textSink();
     const code = await runCli(['cases', 'import', 'g-x', missing, ...(json ? ['--json'] : [])], { stdout: textSink().stream, stderr: err.stream, env: {}, cwd: os.tmpdir() });
     expect(code).toBe(2);

@@ -39,7 +39,7 @@ describe('browser mode says in Swedish why it cannot start', () => {
   });
 
   it('a damaged database whose path holds an identity number: no English, no number', () => {
-    const file = path.join(dir, 'barn-170101-2393.sqlite');
+    const file = path.join(dir, 'barn-20170101-2393.sqlite');
     fs.writeFileSync(file, 'inte en databas '.repeat(500));
     const run = serve(['--db', file]);
     expect(run.code).toBe(1);
