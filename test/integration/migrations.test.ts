@@ -164,7 +164,7 @@ describe('migration 004 (pending keys)', () => {
     const { db, backupPath, migratedFrom } = openDatabase(file, { now: stamp });
     try {
       expect(migratedFrom).toBe(3);
-      expect(readUserVersion(db)).toBe(4);
+      expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       expect(backupPath && fs.existsSync(backupPath)).toBe(true);
       expect(db.prepare('SELECT count(*) FROM pending_key').pluck().get()).toBe(0);
     } finally {
