@@ -12,6 +12,10 @@ try {
     must<{ imported: number }>(core, 'cases.import', { reviewId, contentBase64 }),
   );
   if (result.imported !== ROWS) throw new Error(`imported ${result.imported}`);
+  // The review page's case list: one page deep in the list, and a search, each with its total.
+  await time(`cases.list, sida 50 akter vid position 90 000 av ${ROWS.toLocaleString('sv-SE')}`, () => must(core, 'cases.list', { reviewId, offset: 90_000, limit: 50 }));
+  await time(`cases.list, sökning "akt-9999" bland ${ROWS.toLocaleString('sv-SE')}, första sidan`, () => must(core, 'cases.list', { reviewId, query: 'akt-9999', limit: 50 }));
+  await time(`scoring.overview utan urval, ${ROWS.toLocaleString('sv-SE')} akter`, () => must(core, 'scoring.overview', { reviewId }));
 } finally {
   core.dispose();
 }

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { redactApiError } from '../../shared/identity/redact';
+import { describeIssue } from '../../shared/validation/field-labels';
 import type { ApiError, ErrorCode } from '../../shared/result';
 import { createCore, type Core } from '../core/core';
 import { DomainError } from '../core/errors';
@@ -9,9 +10,12 @@ import type { CliCommand, CommandContext } from './command';
 import { templateCommands } from './commands/template';
 import { reviewCommands } from './commands/review';
 import { caseCommands } from './commands/cases';
+import { caseDoneCommands } from './commands/case-done';
 import { sampleCommands } from './commands/sample';
 import { answerCommands } from './commands/answers';
 import { auditCommands } from './commands/audit';
+import { profileCommands } from './commands/profile';
+import { actorOption } from './actor-option';
 import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
 export interface CliIo {
@@ -23,17 +27,21 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...sampleCommands, ...answerCommands, ...auditCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
-const GLOBAL_OPTIONS = ['db'];
+const GLOBAL_OPTIONS = ['db', 'actor'];
 
 /** Exit codes: 0 done, 2 the input was wrong (fix it and retry), 1 anything else. */
 // AUDIT_BROKEN (a write refused because the trail is broken) exits like `audit verify` finding it: 2.
 const inputErrors: ReadonlySet<ErrorCode> = new Set(['VALIDATION', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'FROZEN', 'AUDIT_BROKEN']);
 
 class CallFailed extends Error {
-  constructor(readonly error: ApiError) {
+  constructor(
+    readonly error: ApiError,
+    /** The method called, whose field names turn the issues' JSON paths into words. */
+    readonly method: string,
+  ) {
     super(error.message);
   }
 }
@@ -41,7 +49,7 @@ class CallFailed extends Error {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const write = (stream: Writable, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
-  const report = (raw: ApiError, usage?: string): void => {
+  const report = (raw: ApiError, usage?: string, method = ''): void => {
     // Errors raised before dispatch (a file path, an argument) echo what the user typed: a number
     // in a path is hidden here as dispatch hides it in its own messages.
     const error = redactApiError(raw);
@@ -50,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const lines = [`Fel: ${error.message}`];
-    for (const issue of error.issues ?? []) lines.push(`  ${issue.path}: ${issue.message}`);
+    for (const issue of error.issues ?? []) lines.push(`  ${describeIssue(method, issue)}`);
     if (usage) lines.push(`Användning: ${usage}`);
     write(io.stderr, lines.join('\n'));
   };
@@ -78,13 +86,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (unknownFlag) throw new UsageError(`Okänd flagga --${unknownFlag}.`);
     const dbOption = args.options.db;
     if (dbOption === true) throw new UsageError('Flaggan --db behöver ett filnamn.');
+    // Batch work never stops to ask who is working: --actor, else the saved profile, else the account.
+    const actor = actorOption(args.options.actor);
     const ctx: CommandContext = {
       cwd: io.cwd,
       async call(method, input) {
         // A one-shot batch blocks no one's event loop: it waits for another process's lock instead of failing.
-        core ??= createCore({ dbPath: resolveDbPath(dbOption, io.env), now: io.now, logError: () => {}, busyTimeoutMs: BATCH_BUSY_TIMEOUT_MS });
+        core ??= createCore({ dbPath: resolveDbPath(dbOption, io.env), now: io.now, logError: () => {}, busyTimeoutMs: BATCH_BUSY_TIMEOUT_MS, actor });
         const result = await core.dispatch(method, input);
-        if (!result.ok) throw new CallFailed(result.error);
+        if (!result.ok) throw new CallFailed(result.error, method);
         return result.value as never;
       },
     };
@@ -98,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const apiError = error instanceof CallFailed ? error.error : error instanceof DomainError ? error.toApiError() : undefined;
     if (apiError) {
-      report(apiError);
+      report(apiError, undefined, error instanceof CallFailed ? error.method : undefined);
       return inputErrors.has(apiError.code) ? 2 : 1;
     }
     // A library's English text and stack are for developers (GRANSKA_DEBUG=1), never for the user.
@@ -119,11 +129,12 @@ function helpText(): string {
   return [
     'Granskningsbänken – kommandorad',
     '',
-    'Användning: granska [--db FIL] <kommando> … [--json]',
+    'Användning: granska [--db FIL] [--actor NAMN] <kommando> … [--json]',
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Databasen väljs med --db FIL eller miljövariabeln GRANSKA_DB; annars används den i användarens programdatamapp.',
+    'Ändringar registreras på --actor NAMN om det anges, annars på profilens namn (granska profile set), annars på användarkontot.',
     'Slutkoder: 0 klart, 2 fel i indata, 1 annat fel.',
   ].join('\n');
 }

@@ -7,8 +7,13 @@ import type { Database } from 'better-sqlite3';
 export interface CoreContext {
   db: Database;
   now(): Date;
-  /** Who is working, for audit trails and sample records. */
-  actor: string;
+  /**
+   * Who is working, for audit trails and sample records: read at the moment of use, because saving
+   * the profile changes it (profile/actor.ts). Destructure it inside the handler, not once outside.
+   */
+  readonly actor: string;
+  /** Re-reads who is working after the profile was saved. */
+  refreshActor(): void;
   /** A new unique id (random in the app, predictable in tests). */
   newId(prefix: string): string;
   dbPath: string;

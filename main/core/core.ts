@@ -13,9 +13,11 @@ import { scoringHandlers } from './scoring/handlers';
 import { answerTransferHandlers } from './scoring/transfer-handlers';
 import { APP_VERSION } from './version';
 import { auditHandlers } from './audit/handlers';
+import { profileHandlers } from './profile/handlers';
+import { reviewLifecycleHandlers } from './reviews/lifecycle-handlers';
+import { createActorResolver } from './profile/actor';
 import type { ApiError } from '../../shared/result';
 import os from 'node:os';
-import { redactIdentityNumbers } from '../../shared/identity/redact';
 import { randomBytes } from 'node:crypto';
 
 /** Short random ids such as "g-5kq3t8wz2mxa": unique across workbenches, so exchanged data never collides. */
@@ -30,6 +32,7 @@ function randomId(prefix: string): string {
 export interface CoreOptions extends DispatchOptions {
   dbPath: string;
   now?: () => Date;
+  /** Records every change under this name instead of the profile's or the account's (CLI --actor). */
   actor?: string;
   newId?: (prefix: string) => string;
   /** How long a statement waits for another process's write lock (db/open.ts: short for the interactive faces). */
@@ -46,16 +49,16 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  // Stored as the actor of every change: an account name is not typed through the contract, so it is redacted here.
-  const actor = redactIdentityNumbers(options.actor ?? safeUserName());
+  // Override > profile > account, re-read when the profile is saved; the triggers' granska_actor follows it too.
+  const actor = createActorResolver({ override: options.actor, accountName: safeUserName });
   const { db, backupPath, auditProblem } = openDatabase(options.dbPath, {
     now,
-    actor,
+    actor: () => actor.current,
     busyTimeoutMs: options.busyTimeoutMs,
     logError: options.logError && ((error) => options.logError!('db.open', error)),
   });
@@ -68,7 +71,23 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     throw error;
   }
-  const ctx: CoreContext = { db, now, actor, newId: options.newId ?? randomId, dbPath: options.dbPath, appVersion: APP_VERSION };
+  try {
+    actor.reload(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const ctx: CoreContext = {
+    db,
+    now,
+    get actor() {
+      return actor.current;
+    },
+    refreshActor: () => actor.reload(db),
+    newId: options.newId ?? randomId,
+    dbPath: options.dbPath,
+    appVersion: APP_VERSION,
+  };
   const dispatch = createDispatch(allHandlers(), ctx, options);
   return { dispatch, db, dbPath: options.dbPath, backupPath, auditProblem, close: () => db.close() };
 }

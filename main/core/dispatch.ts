@@ -1,6 +1,7 @@
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
+import { summariseIssues } from '../../shared/validation/field-labels';
 import { redactApiError } from '../../shared/identity/redact';
 import type { ApiError } from '../../shared/result';
 import type { CoreContext } from './context';
@@ -48,7 +49,7 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
     const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      return fail({ code: 'VALIDATION', message: summarise(issues), issues });
+      return fail({ code: 'VALIDATION', message: summariseIssues(method, issues), issues });
     }
     try {
       const handler = handlers[method] as Handler<typeof method>;
@@ -80,9 +81,4 @@ function storeError(error: unknown, ctx: CoreContext): ApiError | undefined {
   if (isReadOnly(error)) return writeBlockOf(ctx.db);
   if (isCorrupt(error)) return { code: 'DB_CORRUPT', message: CORRUPT_WHILE_OPEN_MESSAGE };
   return undefined;
-}
-
-/** One problem is said as it is (e.g. the personnummer refusal); several are counted and listed in issues. */
-function summarise(issues: readonly { message: string }[]): string {
-  return issues.length === 1 ? issues[0].message : `Indata har ${issues.length} fel.`;
 }

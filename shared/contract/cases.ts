@@ -26,7 +26,12 @@ export const CaseSchema = z.object({
 });
 export type CaseFile = z.infer<typeof CaseSchema>;
 
-const Rejected = z.object({ row: z.number().int(), column: z.string().optional(), reason: z.string() });
+/** A row that cannot be imported; `ref` is its case reference when it had one, so the row can be found. */
+const Rejected = z.object({ row: z.number().int(), column: z.string().optional(), ref: z.string().optional(), reason: z.string() });
+
+/** What to do with rows whose unit the review does not have, even ignoring case and spacing. */
+export const UNKNOWN_UNIT_CHOICES = ['add', 'skip'] as const;
+const UnknownUnit = z.object({ unit: z.string(), rows: z.number().int(), existing: z.number().int() });
 
 /** The largest case list (CSV or xlsx) any face accepts; sent as base64. */
 export const MAX_CASE_LIST_BYTES = CASE_LIST_LIMITS.bytes;
@@ -49,6 +54,12 @@ export const caseMethods = {
       onExisting: z.enum(['skip', 'update']).optional(),
       /** Import the valid rows even if others were rejected (otherwise nothing is imported). */
       validRowsOnly: z.boolean().optional(),
+      /**
+       * Rows whose unit is not one of the review's: add those units to the review (the default, as
+       * before units were checked) or skip the rows. A unit that differs from one of the review's
+       * only in case or surrounding spaces ("skarpnäck") is always read as the review's ("Skarpnäck").
+       */
+      unknownUnits: z.enum(UNKNOWN_UNIT_CHOICES).optional(),
       /** Replace each case reference by a generated code; the key is written to a file, never stored. */
       pseudonymise: z.boolean().optional(),
       /**
@@ -77,6 +88,13 @@ export const caseMethods = {
       existing: z.number().int(),
       rejected: z.array(Rejected),
       units: z.array(z.string()),
+      /**
+       * Units of the file that the review does not have, with how many valid rows each and how many
+       * of those already exist; empty when the review has no units yet (the list then defines them).
+       */
+      unknownUnits: z.array(UnknownUnit),
+      /** Rows left out because their unit is unknown and `unknownUnits` was `skip`. */
+      skippedUnknown: z.number().int(),
       preview: z.array(CaseSchema.omit({ id: true, done: true })),
       key: z.array(z.object({ code: z.string(), ref: z.string() })).optional(),
       /** The file the key was written to (with `key`). */
@@ -84,8 +102,18 @@ export const caseMethods = {
     }),
   }),
   'cases.list': method({
-    summary: 'Listar akterna i en granskning.',
-    input: z.strictObject({ reviewId: RecordIdSchema }),
-    output: z.object({ cases: z.array(CaseSchema) }),
+    summary: 'Listar akterna i en granskning (sök på akt eller enhet, sida för sida).',
+    input: z.strictObject({
+      reviewId: RecordIdSchema,
+      /** Part of the case reference or unit, any case. */
+      query: freeText({ max: 200 }).optional(),
+      /** Only this unit (exact). */
+      unit: freeText({ max: 120 }).optional(),
+      offset: z.number().int().min(0).max(100_000_000).optional(),
+      /** Without it every matching file is listed. */
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    /** `total`: how many files match the filter, whatever the page. */
+    output: z.object({ cases: z.array(CaseSchema), total: z.number().int() }),
   }),
 };

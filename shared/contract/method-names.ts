@@ -28,7 +28,11 @@ export const METHOD_NAMES: readonly string[] = [
   'cases.setDone',
   'answers.import',
   'answers.export',
-  'audit.verify'
+  'audit.verify',
+  'profile.get',
+  'profile.save',
+  'reviews.createExample',
+  'reviews.delete'
 ];
 
 const known = new Set(METHOD_NAMES);

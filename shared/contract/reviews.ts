@@ -43,6 +43,10 @@ export const ReviewSchema = z.object({
   units: z.array(z.string()),
   inspectors: z.array(z.object({ name: z.string(), phone: z.string().optional() })),
   archived: z.boolean(),
+  /** The example review offered on first start: fictional cases, may be deleted outright. */
+  example: z.boolean(),
+  /** reviews.delete would accept it: the example, or nothing was ever answered or marked done in it. */
+  deletable: z.boolean(),
   caseCount: z.number().int(),
   sampledCount: z.number().int(),
   doneCount: z.number().int(),
@@ -58,7 +62,18 @@ export const reviewMethods = {
   'reviews.create': method({
     summary: 'Skapar en granskning på en låst version av en mall.',
     input: z.strictObject({ templateId: IdSchema, templateVersion: TemplateVersionSchema.optional(), ...ReviewFields }),
+    /** `warnings`: what looks like a mistake but is allowed (another review with the same Dnr and title), in Swedish. */
+    output: z.object({ id: z.string(), warnings: z.array(z.string()) }),
+  }),
+  'reviews.createExample': method({
+    summary: 'Skapar en exempelgranskning med påhittade akter, ett draget urval och några svar, att öva på och sedan ta bort.',
+    input: z.strictObject({}),
     output: z.object({ id: z.string() }),
+  }),
+  'reviews.delete': method({
+    summary: 'Tar bort en exempelgranskning, eller en granskning där inget har besvarats eller markerats klart.',
+    input: ReviewRef,
+    output: z.object({ deleted: z.literal(true) }),
   }),
   'reviews.list': method({
     summary: 'Listar granskningarna.',

@@ -41,6 +41,8 @@ export const SampleRecordSchema = z.object({
   /** Cases in the sample now (selected and replacements, not dropped), unit by unit in seeded order. */
   sample: z.array(z.string()),
   cases: z.array(SampledCase),
+  /** Any answer or done mark on any file of the review: the sample can then no longer be drawn again. */
+  scoringStarted: z.boolean(),
 });
 export type SampleRecord = z.infer<typeof SampleRecordSchema>;
 

@@ -30,6 +30,21 @@ export type Answer = z.infer<typeof AnswerSchema>;
 
 export const ProgressSchema = z.object({ answered: z.number().int(), total: z.number().int(), requiredMissing: z.number().int() });
 
+/**
+ * What the sample says about scoring one file. Without a sample every file is scorable
+ * (`no_sample`); with one only selected files and replacements are.
+ */
+export const SAMPLE_ACCESS_STATUSES = ['selected', 'replacement', 'dropped', 'reserve', 'outside', 'no_sample'] as const;
+export const CaseAccessSchema = z.object({
+  scorable: z.boolean(),
+  sampleStatus: z.enum(SAMPLE_ACCESS_STATUSES),
+  /** Swedish banner text when the file is not scorable ("Ej i urvalet – …", "Bortfall – ersatt av akt …"). */
+  reason: z.string().nullable(),
+  /** For a dropped file: the replacement drawn for it, if any. */
+  replacedBy: z.object({ caseId: z.string(), ref: z.string() }).nullable(),
+});
+export type CaseAccess = z.infer<typeof CaseAccessSchema>;
+
 const CaseRef = { reviewId: RecordIdSchema, caseId: RecordIdSchema };
 
 export const scoringMethods = {
@@ -42,14 +57,53 @@ export const scoringMethods = {
       answers: z.array(AnswerSchema),
       progress: ProgressSchema,
       areaProgress: z.record(z.string(), ProgressSchema),
+      /** Whether the file may be scored (the sample decides); a Swedish banner text when not. */
+      access: CaseAccessSchema,
+      /** The review's period, to show the legal references valid in it. */
+      period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+      /** The next file not done after this one (in the overview's order, wrapping), never this one. */
+      next: z.object({ caseId: z.string(), ref: z.string() }).nullable(),
     }),
   }),
   'scoring.overview': method({
     summary: 'Framsteg per akt i granskningen (urvalet, eller alla akter utan urval).',
     input: z.strictObject({ reviewId: RecordIdSchema }),
     output: z.object({
-      cases: z.array(z.object({ caseId: z.string(), ref: z.string(), unit: z.string(), done: z.boolean(), progress: ProgressSchema })),
+      /** The sample's files (selected and replacements) unit by unit in seeded order, or every file when there is no sample. */
+      cases: z.array(
+        z.object({
+          caseId: z.string(),
+          ref: z.string(),
+          unit: z.string(),
+          sex: z.enum(['F', 'M', 'U']),
+          ageBand: z.string().nullable(),
+          /** null: the review has no sample. */
+          status: z.enum(['selected', 'replacement']).nullable(),
+          /** Marked done by the inspector (also a legacy mark on an incomplete file). */
+          markedDone: z.boolean(),
+          /** Marked done and no required question unanswered: only this counts as done. */
+          done: z.boolean(),
+          progress: ProgressSchema,
+        }),
+      ),
       progress: ProgressSchema,
+      /** In the review's unit order. */
+      units: z.array(
+        z.object({
+          unit: z.string(),
+          /** Selected and replacements (every file of the unit when there is no sample). */
+          sampled: z.number().int(),
+          done: z.number().int(),
+          left: z.number().int(),
+          dropped: z.number().int(),
+        }),
+      ),
+      files: z.object({ total: z.number().int(), done: z.number().int() }),
+      /** The first file (unit order, then seeded order) not done; null when every file is done. */
+      next: z.object({ caseId: z.string(), ref: z.string(), unit: z.string() }).nullable(),
+      hasSample: z.boolean(),
+      /** Any answer or done mark on any file of the review. */
+      scoringStarted: z.boolean(),
     }),
   }),
   'answers.save': method({

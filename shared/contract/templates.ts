@@ -52,7 +52,8 @@ export const templateMethods = {
       name: freeText({ min: 1, max: 200 }),
       from: TemplateRef.optional(),
     }),
-    output: z.object({ id: z.string(), version: z.number().int() }),
+    /** `warnings`: another template already has this name (allowed, but easy to mix up), in Swedish. */
+    output: z.object({ id: z.string(), version: z.number().int(), warnings: z.array(z.string()) }),
   }),
   'templates.save': method({
     summary: 'Sparar en mall. Är versionen låst av en granskning sparas nästa version.',
@@ -77,6 +78,8 @@ export const templateMethods = {
       version: z.number().int(),
       name: z.string(),
       status: z.enum(['imported', 'identical']),
+      /** Another template already has this name (allowed, but easy to mix up), in Swedish. */
+      warnings: z.array(z.string()),
     }),
   }),
   'templates.export': method({

@@ -21,6 +21,8 @@ export interface ParsedCase {
 export interface RejectedRow {
   row: number;
   column?: string;
+  /** The row's case reference, when it has one that may be shown (never one that looks like a personnummer). */
+  ref?: string;
   reason: string;
 }
 
@@ -110,8 +112,10 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
   const cell = (cells: string[], field: CaseField) => (fields[field] === undefined ? '' : (cells[fields[field]!] ?? '').trim());
 
   for (const { row, cells } of csv.rows) {
-    const reject = (field: CaseField, reason: string) => rejected.push({ row, column: columns[field], reason: redactIdentityNumbers(reason) });
     const ref = cell(cells, 'akt');
+    // The reference helps find the row in the file; one that looks like a personnummer is never repeated.
+    const shownRef = ref && findIdentityNumbers(ref).length === 0 ? { ref } : {};
+    const reject = (field: CaseField, reason: string) => rejected.push({ row, column: columns[field], ...shownRef, reason: redactIdentityNumbers(reason) });
     const unit = cell(cells, 'enhet');
     if (!ref) {
       reject('akt', 'Aktreferensen saknas.');
@@ -187,7 +191,7 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
 
     const leaking = attributeColumns.find((column) => findIdentityNumbers(cells[column.index] ?? '').length > 0);
     if (leaking) {
-      rejected.push({ row, column: leaking.name, reason: `Kolumnen "${leaking.name}" innehåller ett personnummer, som inte får sparas. Ta bort det ur filen.` });
+      rejected.push({ row, column: leaking.name, ...shownRef, reason: `Kolumnen "${leaking.name}" innehåller ett personnummer, som inte får sparas. Ta bort det ur filen.` });
       continue;
     }
     const attributes = attributeRecord(attributeColumns.map((column) => [column.name, (cells[column.index] ?? '').trim()] as const).filter(([, value]) => value !== ''));

@@ -43,6 +43,9 @@ export function checkAnswerValue(template: Template, question: Question, value: 
         if (given.length > 1) return { ok: false, message: `Fråga ${question.id} har bara ett svar.` };
         return { ok: true, stored: given[0] as string };
       }
+      // An exclusive option ("Ingen samverkan framgår") says that none of the others applies.
+      const exclusive = given.length > 1 ? question.options.find((o) => o.exclusive && given.includes(o.id)) : undefined;
+      if (exclusive) return { ok: false, message: `Fråga ${question.id}: ”${exclusive.label}” kan inte kombineras med andra alternativ.` };
       return { ok: true, stored: JSON.stringify(ids.filter((id) => given.includes(id))) };
     }
     case 'date':

@@ -51,6 +51,8 @@ export const OptionSchema = z.strictObject({
   id: IdSchema,
   label: Text(300),
   key: KeyboardKey.optional(),
+  /** In a multiple choice: choosing this option clears the others, and choosing another clears it ("Ingen samverkan framgår"). */
+  exclusive: z.boolean().optional(),
 });
 
 const questionBase = {

@@ -2,51 +2,94 @@ import { locateJsonSyntaxError } from '../validation/json-syntax';
 import type { Issue } from '../result';
 import { toJsonPath } from '../util/json-path';
 import { issuesFromZod } from '../validation/zod-issues';
-import { TEMPLATE_FORMAT, TemplateSchema, QUESTION_TYPES, type Template } from './schema';
+import { placeTemplateIssues } from './issue-places';
+import { AreaSchema, QuestionSchema, ScaleStepSchema, TEMPLATE_FORMAT, TemplateSchema, QUESTION_TYPES, type Area, type Question, type ScaleStep, type Template } from './schema';
 
 export type TemplateParse = { ok: true; template: Template } | { ok: false; issues: Issue[] };
 
 /**
  * Parses a review template from untrusted data (a file, a request) and reports every problem
- * with its JSON path: first the shape (zod), then the rules that span fields (unique ids,
- * references to areas and scales). Nothing is partially accepted.
+ * with its JSON path in one go: the shape (zod) of every part, and the rules that span fields
+ * (unique ids, references to areas and scales) computed on whatever parts did parse, so a file
+ * with an unknown question type still hears about its duplicate ids. Nothing is partially accepted.
  */
 export function parseTemplate(data: unknown): TemplateParse {
   const pre = precheck(data);
-  if (pre.length > 0) return { ok: false, issues: pre };
+  if (pre.fatal) return { ok: false, issues: pre.issues };
   const parsed = TemplateSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
-  const issues = crossFieldIssues(parsed.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, template: parsed.data };
+  if (parsed.success) {
+    const issues = crossFieldIssues(partsOf(parsed.data));
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, template: parsed.data };
+  }
+  // The precheck already said what is wrong with a question's type, in words; zod's discriminator note would repeat it.
+  const typePaths = new Set(pre.issues.map((i) => i.path));
+  const structural = [...pre.issues, ...issuesFromZod(parsed.error).filter((i) => !typePaths.has(i.path))];
+  const taken = new Set(structural.map((i) => i.path));
+  const semantic = crossFieldIssues(partsOf(data as Record<string, unknown>)).filter((i) => !taken.has(i.path));
+  return { ok: false, issues: inDocumentOrder([...structural, ...semantic]) };
 }
 
 /** Parses JSON text first, so a syntax error is reported the same way as any other problem. */
 export function parseTemplateText(text: string): TemplateParse {
-  let data: unknown;
+  const read = readJson(text);
+  return read.ok ? parseTemplate(read.data) : { ok: false, issues: read.issues };
+}
+
+/**
+ * A file a person hands in (import): as parseTemplateText or parseTemplate, and every message also
+ * says where in words ("Fråga 4 (H2): Okänd frågetyp …"), since the reader has no editor to point at.
+ */
+export function parseTemplateFile(input: { text: string } | { document: unknown }): TemplateParse {
+  const read = 'text' in input ? readJson(input.text) : { ok: true as const, data: input.document };
+  if (!read.ok) return { ok: false, issues: read.issues };
+  const parsed = parseTemplate(read.data);
+  return parsed.ok ? parsed : { ok: false, issues: placeTemplateIssues(read.data, parsed.issues) };
+}
+
+function readJson(text: string): { ok: true; data: unknown } | { ok: false; issues: Issue[] } {
+  const clean = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { ok: true, data: JSON.parse(clean) };
   } catch {
     // The engine's own text is English and differs between engines: say where, in Swedish.
-    const at = locateJsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    const at = locateJsonSyntaxError(clean);
     const where = at.atEnd ? 'filen tar slut för tidigt' : `fel på rad ${at.line}, kolumn ${at.column}`;
     return { ok: false, issues: [{ path: '$', message: `Filen är inte giltig JSON (${where}).` }] };
   }
-  return parseTemplate(data);
 }
 
-/** Clear messages for the two mistakes zod would report confusingly: not a template at all, wrong format. */
-function precheck(data: unknown): Issue[] {
+const TOP_LEVEL_ORDER = Object.keys(TemplateSchema.shape);
+
+/** Issues as the file reads, top to bottom: by top-level key, then by position in its list (stable within one entry). */
+function inDocumentOrder(issues: Issue[]): Issue[] {
+  const key = (path: string) => {
+    const top = /^\$\.([A-Za-z_$][\w$]*)/.exec(path)?.[1];
+    const rank = top === undefined ? -1 : TOP_LEVEL_ORDER.indexOf(top);
+    const index = /^\$\.[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])?\[(\d+)\]/.exec(path)?.[1];
+    return [rank === -1 && top !== undefined ? TOP_LEVEL_ORDER.length : rank, index === undefined ? -1 : Number(index)];
+  };
+  return issues
+    .map((issue, order) => ({ issue, order, key: key(issue.path) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.order - b.order)
+    .map((x) => x.issue);
+}
+
+/**
+ * Clear messages for the mistakes zod would report confusingly: not a template at all or a wrong
+ * format (fatal: nothing else is worth saying), and unknown question types (reported with the rest).
+ */
+function precheck(data: unknown): { fatal: boolean; issues: Issue[] } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return [{ path: '$', message: 'Filen ska innehålla ett JSON-objekt med en granskningsmall.' }];
+    return { fatal: true, issues: [{ path: '$', message: 'Filen ska innehålla ett JSON-objekt med en granskningsmall.' }] };
   }
   const format = (data as Record<string, unknown>).format;
   if (format !== TEMPLATE_FORMAT) {
-    return [{
+    return { fatal: true, issues: [{
       path: '$.format',
       message: format === undefined
         ? `Nyckeln "format" saknas; en granskningsmall ska ha "format": "${TEMPLATE_FORMAT}".`
         : `Formatet ${JSON.stringify(format)} stöds inte; denna version läser "${TEMPLATE_FORMAT}".`,
-    }];
+    }] };
   }
   const issues: Issue[] = [];
   const questions = (data as Record<string, unknown>).questions;
@@ -63,20 +106,62 @@ function precheck(data: unknown): Issue[] {
       }
     });
   }
-  return issues;
+  return { fatal: false, issues };
 }
 
-function crossFieldIssues(t: Template): Issue[] {
+/**
+ * The parts of a template the cross-field rules read, each only if it parsed on its own. Ids and
+ * areas named by a question count even when the rest of the question is broken (a duplicate id is
+ * a duplicate whatever the question's type); what is known to exist counts every spelt id, so a
+ * broken area never makes its questions' references look unknown.
+ */
+interface TemplateParts {
+  areas: { index: number; area: Area }[];
+  scales: [string, ScaleStep[]][];
+  knownAreas: string[];
+  knownScales: string[];
+  questions: { index: number; id?: string; area?: string; question?: Question }[];
+}
+
+function partsOf(t: Record<string, unknown>): TemplateParts {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const field = (value: unknown, key: string): string | undefined => {
+    const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const areas = list(t.areas).flatMap((a, index) => {
+    const parsed = AreaSchema.safeParse(a);
+    return parsed.success ? [{ index, area: parsed.data }] : [];
+  });
+  const rawScales = typeof t.scales === 'object' && t.scales !== null && !Array.isArray(t.scales) ? Object.entries(t.scales) : [];
+  const scales = rawScales.flatMap(([id, steps]): [string, ScaleStep[]][] => {
+    const parsed = ScaleStepSchema.array().min(2).safeParse(steps);
+    return parsed.success ? [[id, parsed.data]] : [];
+  });
+  return {
+    areas,
+    scales,
+    knownAreas: list(t.areas).flatMap((a) => field(a, 'id') ?? []),
+    knownScales: rawScales.map(([id]) => id),
+    questions: list(t.questions).map((q, index) => {
+      const parsed = QuestionSchema.safeParse(q);
+      return { index, id: field(q, 'id'), area: field(q, 'area'), ...(parsed.success ? { question: parsed.data } : {}) };
+    }),
+  };
+}
+
+function crossFieldIssues(t: TemplateParts): Issue[] {
   const issues: Issue[] = [];
   const add = (path: PropertyKey[], message: string) => issues.push({ path: toJsonPath(path), message });
 
   const areaIds = new Set<string>();
-  t.areas.forEach((a, i) => {
+  t.areas.forEach(({ index: i, area: a }) => {
     if (areaIds.has(a.id)) add(['areas', i, 'id'], `Kvalitetsområdet "${a.id}" finns redan; id måste vara unika.`);
     areaIds.add(a.id);
   });
+  const knownAreas = [...new Set(t.knownAreas)];
 
-  for (const [scaleId, steps] of Object.entries(t.scales)) {
+  for (const [scaleId, steps] of t.scales) {
     const seen = new Set<string>();
     const keys = new Set<string>();
     steps.forEach((s, i) => {
@@ -94,14 +179,15 @@ function crossFieldIssues(t: Template): Issue[] {
   }
 
   const questionIds = new Set<string>();
-  t.questions.forEach((q, i) => {
-    if (questionIds.has(q.id)) add(['questions', i, 'id'], `Fråge-id "${q.id}" finns redan; varje fråga måste ha ett unikt id.`);
-    questionIds.add(q.id);
-    if (!areaIds.has(q.area)) {
-      add(['questions', i, 'area'], `Okänt kvalitetsområde "${q.area}". Finns: ${[...areaIds].join(', ')}.`);
+  t.questions.forEach(({ index: i, id, area, question: q }) => {
+    if (id !== undefined && questionIds.has(id)) add(['questions', i, 'id'], `Fråge-id "${id}" finns redan; varje fråga måste ha ett unikt id.`);
+    if (id !== undefined) questionIds.add(id);
+    if (area !== undefined && !knownAreas.includes(area)) {
+      add(['questions', i, 'area'], `Okänt kvalitetsområde "${area}". Finns: ${knownAreas.join(', ')}.`);
     }
-    if (q.type === 'scale' && !(q.scale in t.scales)) {
-      const known = Object.keys(t.scales);
+    if (!q) return;
+    if (q.type === 'scale' && !t.knownScales.includes(q.scale)) {
+      const known = t.knownScales;
       add(['questions', i, 'scale'], `Skalan "${q.scale}" saknas under "scales"${known.length ? ` (finns: ${known.join(', ')})` : ''}.`);
     }
     if (q.type === 'choice') {
@@ -110,6 +196,9 @@ function crossFieldIssues(t: Template): Issue[] {
       q.options.forEach((o, j) => {
         if (optionIds.has(o.id)) add(['questions', i, 'options', j, 'id'], `Alternativet "${o.id}" finns redan i frågan "${q.id}"; alternativens id måste vara unika.`);
         optionIds.add(o.id);
+        if (o.exclusive && !q.multiple) {
+          add(['questions', i, 'options', j, 'exclusive'], `Alternativet "${o.id}" i frågan "${q.id}" kan inte utesluta andra val: bara en fråga med flera svar kan ha uteslutande alternativ.`);
+        }
         if (o.key !== undefined) {
           const key = o.key.toLowerCase();
           if (keys.has(key)) add(['questions', i, 'options', j, 'key'], `Tangenten "${o.key}" används redan i frågan "${q.id}".`);

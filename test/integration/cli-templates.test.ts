@@ -24,14 +24,14 @@ describe('granska template …', () => {
   it('lists in Swedish without --json', () => {
     const run = granska(['template', 'list', '--db', db]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/oppenvard-barn-0-12 {2}v1 {2}Öppenvård barn 0–12 år {2}\(barn, 6 områden, \d+ frågor, inbyggd\)/);
+    expect(run.stdout).toMatch(/oppenvard-barn-0-12 {2}v2 {2}Öppenvård barn 0–12 år {2}\(barn, 6 områden, \d+ frågor, inbyggd\)/);
   });
 
   it('exports a template, and importing the file back gives an identical template', () => {
     const file = path.join(dir, 'export.json');
     const out = granska(['--db', db, 'template', 'export', 'oppenvard-barn-0-12', '--out', file, '--json']);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual({ id: 'oppenvard-barn-0-12', version: 1, file });
+    expect(JSON.parse(out.stdout)).toEqual({ id: 'oppenvard-barn-0-12', version: 2, file });
 
     const again = granska(['--db', db, 'template', 'import', file, '--json']);
     expect(again.code).toBe(0);
@@ -42,7 +42,7 @@ describe('granska template …', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(renamed, JSON.stringify({ ...doc, id: 'kopia' }, null, 2));
     const otherDb = path.join(dir, 'other.db');
-    expect(granska(['--db', otherDb, 'template', 'import', renamed]).stdout).toMatch(/Importerade "Öppenvård barn 0–12 år" som kopia v1\./);
+    expect(granska(['--db', otherDb, 'template', 'import', renamed]).stdout).toMatch(/Importerade "Öppenvård barn 0–12 år" som kopia v2\./);
     const back = path.join(dir, 'back.json');
     expect(granska(['--db', otherDb, 'template', 'export', 'kopia', '--out', back]).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(back, 'utf8'))).toEqual({ ...doc, id: 'kopia' });
@@ -67,19 +67,16 @@ describe('granska template …', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Fel: Mallen importerades inte');
-    expect(run.stderr).toContain('$.questions[2].type: Okänd frågetyp "fritext"');
+    // Every fault in one go, each said where in words: no JSON path in the human output.
+    expect(run.stderr).toContain('  Fråga 3 (Q3): Okänd frågetyp "fritext". Tillåtna typer: scale, choice, date, number, text.');
+    expect(run.stderr).toContain('  Fråga 2 (Q1): Fråge-id "Q1" finns redan');
+    expect(run.stderr).toContain('  Fråga 2 (Q1): Okänt kvalitetsområde "saknas"');
+    expect(run.stderr).not.toMatch(/\$\./);
     const json = granska(['--db', db, 'template', 'import', file, '--json']);
     expect(json.code).toBe(2);
     const { error } = JSON.parse(json.stderr);
     expect(error.code).toBe('VALIDATION');
-    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['$.questions[2].type']);
-
-    // With the type fixed, the remaining problems come out, each with its path.
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-    doc.questions[2].type = 'text';
-    fs.writeFileSync(file, JSON.stringify(doc));
-    const second = JSON.parse(granska(['--db', db, 'template', 'import', file, '--json']).stderr);
-    expect(second.error.issues.map((i: { path: string }) => i.path)).toEqual(['$.questions[0].scale', '$.questions[1].id', '$.questions[1].area', '$.questions[1].scale']);
+    expect(error.issues.map((i: { path: string }) => i.path)).toEqual(['$.questions[0].scale', '$.questions[1].id', '$.questions[1].area', '$.questions[1].scale', '$.questions[2].type']);
   });
 
   it('explains a missing file, an unknown command and a missing option with exit 2', () => {
@@ -100,7 +97,7 @@ describe('granska template …', () => {
   it('shows a template grouped by area', () => {
     const run = granska(['--db', db, 'template', 'show', 'oppenvard-barn-0-12']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Öppenvård barn 0–12 år \(oppenvard-barn-0-12, version 1 av 1, målgrupp barn\)/);
+    expect(run.stdout).toMatch(/^Öppenvård barn 0–12 år \(oppenvard-barn-0-12, version 2, målgrupp barn\)/);
     expect(run.stdout).toContain('Trygghet och säkerhet (');
     expect(run.stdout).toContain('Effektivitet (');
   });

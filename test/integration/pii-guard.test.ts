@@ -195,7 +195,7 @@ describe('case lists: the personnummer column reads the spellings people type, e
     const csv = ['akt;enhet;personnummer;anteckning', ...spellingsRead.map((s, i) => `P${i};E;${s};ok`), `X1;E;${BOY.slice(0, -1)}4;ok`].join('\n');
     const result = await core.call('cases.import', { reviewId, contentBase64: b64(csv), validRowsOnly: true });
     expect(result.imported).toBe(spellingsRead.length);
-    expect(result.rejected).toEqual([{ row: spellingsRead.length + 2, column: 'personnummer', reason: expect.stringMatching(/^Kontrollsiffran/) }]);
+    expect(result.rejected).toEqual([{ row: spellingsRead.length + 2, column: 'personnummer', ref: 'X1', reason: expect.stringMatching(/^Kontrollsiffran/) }]);
     const { cases } = await core.call('cases.list', { reviewId });
     expect(cases.map((c) => [c.sex, c.age])).toEqual(spellingsRead.map(() => ['M', 7]));
 

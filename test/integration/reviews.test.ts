@@ -19,7 +19,7 @@ describe('reviews', () => {
       dnr: 'SOF 2024/543',
       targetGroup: 'barn',
       templateId: 'oppenvard-barn-0-12',
-      templateVersion: 1,
+      templateVersion: 2,
       referenceDate: '2024-12-31',
       units: ['Enhet A', 'Enhet B', 'Enhet C'],
       inspectors: [{ name: 'Anna Andersson', phone: '08-50825262' }],

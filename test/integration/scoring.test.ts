@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validAnswer } from '../support/answer-all';
 import { testCore, type TestCore } from '../support/core';
 
 let core: TestCore;
@@ -84,6 +85,9 @@ describe('scoring', () => {
   });
 
   it('marks a file done and reopens it', async () => {
+    // Done means complete: every required question is answered first.
+    const { template } = await core.call('scoring.caseView', { reviewId, caseId });
+    for (const q of template.questions.filter((q) => q.required)) await core.call('answers.save', { reviewId, caseId, questionId: q.id, value: validAnswer(template, q) });
     expect(await core.call('cases.setDone', { reviewId, caseId, done: true })).toEqual({ done: true });
     expect((await core.call('scoring.caseView', { reviewId, caseId })).case.done).toBe(true);
     expect((await core.call('reviews.get', { reviewId })).caseCount).toBe(3);

@@ -27,13 +27,13 @@ describe('templates through dispatch', () => {
 
   it('exports a template and imports it into another workbench unchanged', async () => {
     const exported = await core.call('templates.export', { id: 'oppenvard-barn-0-12' });
-    expect(exported.fileName).toBe('oppenvard-barn-0-12-v1.granskningsmall.json');
+    expect(exported.fileName).toBe('oppenvard-barn-0-12-v2.granskningsmall.json');
     const other = testCore();
     try {
       const text = JSON.stringify(exported.document, null, 2);
       expect(await other.call('templates.import', { text })).toMatchObject({ status: 'identical' });
       const copy = { ...exported.document, id: 'delad-mall', name: 'Delad mall' };
-      expect(await other.call('templates.import', { document: copy })).toEqual({ id: 'delad-mall', version: 1, name: 'Delad mall', status: 'imported' });
+      expect(await other.call('templates.import', { document: copy })).toEqual({ id: 'delad-mall', version: 2, name: 'Delad mall', status: 'imported', warnings: [] });
       const back = await other.call('templates.export', { id: 'delad-mall' });
       expect(back.document).toEqual(copy);
     } finally {
@@ -57,13 +57,13 @@ describe('templates through dispatch', () => {
     const changed = miniTemplate({ name: 'Ändrad minimall' });
     const error = await core.fails('templates.import', { document: changed });
     expect(error.code).toBe('CONFLICT');
-    expect(await core.call('templates.import', { document: changed, asCopy: true })).toEqual({ id: 'mini-2', version: 1, name: 'Ändrad minimall', status: 'imported' });
+    expect(await core.call('templates.import', { document: changed, asCopy: true })).toEqual({ id: 'mini-2', version: 1, name: 'Ändrad minimall', status: 'imported', warnings: [] });
   });
 
   it('creates an editable copy of a bundled template, which itself stays read-only', async () => {
     const created = await core.call('templates.create', { name: 'Min öppenvårdsmall', from: { id: 'oppenvard-barn-0-12' } });
-    expect(created).toEqual({ id: 'min-oppenvardsmall', version: 1 });
-    const { template } = await core.call('templates.get', created);
+    expect(created).toEqual({ id: 'min-oppenvardsmall', version: 1, warnings: [] });
+    const { template } = await core.call('templates.get', { id: created.id, version: created.version });
     const bundled = await core.call('templates.get', { id: 'oppenvard-barn-0-12' });
     expect(template.questions).toEqual(bundled.template.questions);
 
@@ -72,7 +72,7 @@ describe('templates through dispatch', () => {
 
     const edited = { ...template, questions: [template.questions[1], template.questions[0], ...template.questions.slice(2)] };
     expect(await core.call('templates.save', { template: edited })).toEqual({ id: created.id, version: 1, newVersion: false });
-    expect((await core.call('templates.get', created)).template.questions.map((q) => q.id).slice(0, 2)).toEqual([template.questions[1].id, template.questions[0].id]);
+    expect((await core.call('templates.get', { id: created.id, version: created.version })).template.questions.map((q) => q.id).slice(0, 2)).toEqual([template.questions[1].id, template.questions[0].id]);
   });
 
   it('keeps a frozen version as it was and saves the edit as the next version', async () => {

@@ -3,14 +3,17 @@ import { UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { readUserFile } from '../../core/files';
 import { formatNumber } from '../../../shared/util/format-sv';
+import { akter, rader } from '../../../shared/util/plural-sv';
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 
 export const caseCommands: CliCommand[] = [
   {
     words: ['cases', 'import'],
-    usage: 'granska cases import <granskning> <fil.csv> [--pseudonymise --key-out <fil>] [--on-existing skip|update] [--all-or-nothing] [--json]',
-    summary: 'Importerar en akt-lista. Giltiga rader importeras och avvisade rader listas (med --all-or-nothing: allt eller inget).',
-    options: ['key-out', 'on-existing'],
+    usage: 'granska cases import <granskning> <fil.csv> [--pseudonymise --key-out <fil>] [--on-existing skip|update] [--unknown-units add|skip] [--all-or-nothing] [--json]',
+    summary:
+      'Importerar en akt-lista. Giltiga rader importeras och avvisade rader listas (med --all-or-nothing: allt eller inget). ' +
+      'Enheter som granskningen saknar läggs till, eller hoppas över med --unknown-units skip.',
+    options: ['key-out', 'on-existing', 'unknown-units'],
     booleans: ['pseudonymise', 'all-or-nothing'],
     async run(ctx, { positionals, options }) {
       const [reviewId, fileArg] = positionals;
@@ -21,6 +24,8 @@ export const caseCommands: CliCommand[] = [
       if (keyOut && !pseudonymise) throw new UsageError('--key-out används bara tillsammans med --pseudonymise.');
       const onExisting = options['on-existing'];
       if (onExisting !== undefined && onExisting !== 'skip' && onExisting !== 'update') throw new UsageError('--on-existing ska vara skip eller update.');
+      const unknownUnits = options['unknown-units'];
+      if (unknownUnits !== undefined && unknownUnits !== 'add' && unknownUnits !== 'skip') throw new UsageError('--unknown-units ska vara add (lägg till enheterna i granskningen) eller skip (hoppa över raderna).');
       const file = path.resolve(ctx.cwd, fileArg);
       const bytes = readUserFile(file, MAX_CASE_LIST_BYTES);
       // The core writes the key durably before it commits the cases, and removes it if the
@@ -30,17 +35,27 @@ export const caseCommands: CliCommand[] = [
         fileName: path.basename(file),
         contentBase64: bytes.toString('base64'),
         onExisting,
+        unknownUnits,
         validRowsOnly: options['all-or-nothing'] !== true,
         pseudonymise,
         keyFile: keyOut,
       });
       const lines = [
-        `Importerade ${formatNumber(result.imported)} akter${result.updated ? `, uppdaterade ${formatNumber(result.updated)}` : ''}${result.skipped ? `, hoppade över ${formatNumber(result.skipped)} som redan fanns` : ''}.`,
+        `Importerade ${akter(result.imported)}${result.updated ? `, uppdaterade ${formatNumber(result.updated)}` : ''}${result.skipped ? `, hoppade över ${formatNumber(result.skipped)} som redan fanns` : ''}.`,
         `Teckenkodning: ${result.encoding}; enheter: ${result.units.join(', ')}.`,
-        ...result.rejected.map((r) => `Rad ${r.row}${r.column ? ` (${r.column})` : ''}: ${r.reason}`),
+        ...unknownUnitLines(result),
+        ...result.rejected.map((r) => `Rad ${formatNumber(r.row)}${r.ref ? `, akt ${r.ref}` : ''}${r.column ? ` (${r.column})` : ''}: ${r.reason}`),
       ];
       if (result.keyFile) lines.push(`Kodnyckeln skrevs till ${result.keyFile}. Förvara den säkert; den finns inte i databasen.`);
-      const json = { imported: result.imported, updated: result.updated, skipped: result.skipped, rejected: result.rejected.map(({ row, reason, column }) => ({ row, reason, ...(column ? { column } : {}) })), ...(result.keyFile ? { keyFile: result.keyFile } : {}) };
+      const json = {
+        imported: result.imported,
+        updated: result.updated,
+        skipped: result.skipped,
+        skippedUnknown: result.skippedUnknown,
+        unknownUnits: result.unknownUnits.map(({ unit, rows }) => ({ unit, rows })),
+        rejected: result.rejected.map(({ row, reason, column, ref }) => ({ row, reason, ...(column ? { column } : {}), ...(ref ? { ref } : {}) })),
+        ...(result.keyFile ? { keyFile: result.keyFile } : {}),
+      };
       return { json, human: lines.join('\n') };
     },
   },
@@ -58,3 +73,11 @@ export const caseCommands: CliCommand[] = [
   },
 ];
 
+/** What happened to the units the review did not have: added, or their rows skipped. */
+function unknownUnitLines(result: { unknownUnits: { unit: string; rows: number }[]; skippedUnknown: number }): string[] {
+  if (result.unknownUnits.length === 0) return [];
+  const list = result.unknownUnits.map((u) => `${u.unit} (${rader(u.rows)})`).join(', ');
+  return result.skippedUnknown > 0
+    ? [`Hoppade över ${rader(result.skippedUnknown)} med enheter som granskningen inte har: ${list}.`]
+    : [`Enheter som granskningen inte hade lades till: ${list}. Använd --unknown-units skip för att hoppa över sådana rader.`];
+}

@@ -22,7 +22,7 @@ export const reviewCommands: CliCommand[] = [
       const templateVersion = versionText === undefined ? undefined : Number(versionText);
       if (templateVersion !== undefined && !(Number.isInteger(templateVersion) && templateVersion >= 1)) throw new UsageError('--template-version ska vara ett heltal, 1 eller större.');
       const units = text(options, 'units')?.split(';').map((u) => u.trim()).filter(Boolean);
-      const { id } = await ctx.call('reviews.create', {
+      const { id, warnings } = await ctx.call('reviews.create', {
         templateId,
         templateVersion,
         title,
@@ -34,7 +34,7 @@ export const reviewCommands: CliCommand[] = [
         periodTo: text(options, 'period-to'),
         units,
       });
-      return { json: { id }, human: `Skapade granskningen "${title}" med id ${id}.` };
+      return { json: { id, warnings }, human: [`Skapade granskningen "${title}" med id ${id}.`, ...warnings.map((w) => `Observera: ${w}`)].join('\n') };
     },
   },
   {
@@ -45,9 +45,31 @@ export const reviewCommands: CliCommand[] = [
     async run(ctx, { options }) {
       const { reviews } = await ctx.call('reviews.list', { includeArchived: options.archived === true });
       const lines = reviews.map(
-        (r) => `${r.id}  ${r.title}${r.dnr ? `  (${r.dnr})` : ''}  – ${r.templateName} v${r.templateVersion}, ${r.caseCount} akter, ${r.doneCount} av ${r.sampledCount} granskade${r.archived ? ', arkiverad' : ''}`,
+        (r) => `${r.id}  ${r.title}${r.dnr ? `  (${r.dnr})` : ''}  – ${r.templateName} v${r.templateVersion}, ${r.caseCount} akter, ${r.doneCount} av ${r.sampledCount} granskade${r.archived ? ', arkiverad' : ''}${r.example ? ', exempel' : ''}`,
       );
       return { json: reviews, human: reviews.length ? lines.join('\n') : 'Inga granskningar.' };
+    },
+  },
+  {
+    words: ['review', 'example'],
+    usage: 'granska review example [--json]',
+    summary: 'Skapar en exempelgranskning med påhittade akter att öva på (finns den redan visas den).',
+    async run(ctx) {
+      const { id } = await ctx.call('reviews.createExample', {});
+      const review = await ctx.call('reviews.get', { reviewId: id });
+      return { json: { id }, human: `Exempelgranskningen "${review.title}" har id ${id}. Ta bort den med: granska review delete ${id}` };
+    },
+  },
+  {
+    words: ['review', 'delete'],
+    usage: 'granska review delete <granskning> [--json]',
+    summary: 'Tar bort en exempelgranskning, eller en granskning där inget har besvarats eller markerats klart.',
+    async run(ctx, { positionals }) {
+      const reviewId = positionals[0];
+      if (!reviewId) throw new UsageError('Ange granskningens id (se granska review list).');
+      const review = await ctx.call('reviews.get', { reviewId });
+      const result = await ctx.call('reviews.delete', { reviewId });
+      return { json: result, human: `Granskningen "${review.title}" togs bort.` };
     },
   },
 ];

@@ -60,7 +60,7 @@ export const templateCommands: CliCommand[] = [
         result.status === 'identical'
           ? `Mallen "${result.name}" (${result.id} v${result.version}) finns redan med samma innehåll; inget ändrades.`
           : `Importerade "${result.name}" som ${result.id} v${result.version}.`;
-      return { json: result, human };
+      return { json: result, human: [human, ...result.warnings.map((w) => `Observera: ${w}`)].join('\n') };
     },
   },
   {
@@ -82,7 +82,8 @@ export const templateCommands: CliCommand[] = [
 
 function describeTemplate(t: Template, versions: number[], updatedAt: string): string {
   const lines = [
-    `${t.name} (${t.id}, version ${t.version} av ${versions.length}, målgrupp ${t.targetGroup})`,
+    // The versions this workbench holds need not start at 1 (a bundled template arrives at its current version).
+    `${t.name} (${t.id}, version ${t.version}${versions.length > 1 ? `; versioner i arbetsbänken: ${versions.join(', ')}` : ''}, målgrupp ${t.targetGroup})`,
     `Senast ändrad ${formatDateTime(updatedAt)}`,
   ];
   for (const area of t.areas) {

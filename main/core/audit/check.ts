@@ -1,11 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditBreakKind } from '../../../shared/contract/audit';
 import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
+import { CASE_EVENT_TRIGGERS_V5 } from '../db/migrations/005-workspace';
 import { hashOfRow, type ChainedRow } from './hash';
 
-/** The triggers that write and protect the trail, as the latest migration that defines them created them. */
-export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = AUDIT_TRIGGERS_V3;
-const GUARDED_TABLES = ['answer', 'answer_audit'];
+/**
+ * The triggers that write and protect the trails, as the latest migration that defines them created
+ * them: the answers' chained trail, and the log of files marked done and reopened (written only by
+ * a trigger on case_file, so a dropped one would let a done mark change unlogged).
+ */
+export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = { ...AUDIT_TRIGGERS_V3, ...CASE_EVENT_TRIGGERS_V5 };
+const GUARDED_TABLES = ['answer', 'answer_audit', 'case_file', 'case_event'];
 
 /** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger, a rewritten chain). */
 export interface AuditBreak {

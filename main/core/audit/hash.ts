@@ -44,7 +44,8 @@ export const hashOfRow = (prev: string | null, row: ChainedRow): string => audit
 
 export interface ConnectionIdentity {
   now: () => Date;
-  actor: string;
+  /** Read at every call (a getter may stand here): saving the profile changes who is working. */
+  readonly actor: string;
 }
 
 /**

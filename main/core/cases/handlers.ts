@@ -1,12 +1,13 @@
 import { MAX_CASE_LIST_BYTES } from '../../../shared/contract/cases';
 import { parseCaseList, parseCaseTable, type ParsedCase } from '../../../shared/import/case-list';
+import { matchUnits, type UnitMatch } from '../../../shared/import/unit-match';
 import { looksLikeXlsx, readXlsxTable } from './xlsx';
 import { formatNumber } from '../../../shared/util/format-sv';
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid } from '../errors';
 import { requireReview } from '../reviews/handlers';
 import { addUnits } from '../reviews/repository';
-import { existingRefs, insertCase, listCases, updateCase } from './repository';
+import { existingRefs, insertCase, listCasesPage, updateCase } from './repository';
 import { keyTarget, writePendingKey, type KeyLine, type PendingKey } from './key-file';
 import { confirmKeyIntent, forgetKeyIntent, recordKeyIntent, resolveKeyIntent } from './key-intent';
 
@@ -35,18 +36,24 @@ export const caseHandlers: HandlerMap = {
       // The preview still opens, so the user can point out the missing columns in the mapping step.
       return {
         dryRun: true, encoding: '', separator: '', columns: {}, attributeColumns: [], headers: parsed.header, missingFields: parsed.missing,
-        rows: 0, imported: 0, updated: 0, skipped: 0, existing: 0, rejected: [], units: [], preview: [],
+        rows: 0, imported: 0, updated: 0, skipped: 0, existing: 0, rejected: [], units: [], unknownUnits: [], skippedUnknown: 0, preview: [],
       };
     }
     if (!parsed.ok) throw invalid(`${where}${parsed.message}`);
 
-    let cases: ParsedCase[] = parsed.cases;
+    // "skarpnäck" is the review's "Skarpnäck"; a unit the review lacks is added or its rows skipped, as asked.
+    const match = matchUnits(review.units, parsed.cases.map((c) => c.unit));
+    const all = parsed.cases.map((c) => ({ ...c, unit: match.canonical(c.unit) }));
+    const known = existingRefs(db, review.id);
+    const unknownUnits = unknownUnitCounts(all, match, input.pseudonymise ? new Map() : known);
+    let cases: ParsedCase[] = input.unknownUnits === 'skip' ? all.filter((c) => !match.isUnknown(c.unit)) : all;
+    const skippedUnknown = all.length - cases.length;
     let key: KeyLine[] | undefined;
     if (input.pseudonymise) {
+      // Only the rows that will be imported get a code: a key line without its case would be a stray.
       key = cases.map((c) => ({ code: newId('A').toUpperCase(), ref: c.ref }));
       cases = cases.map((c, i) => ({ ...c, ref: key![i].code }));
     }
-    const known = existingRefs(db, review.id);
     const existing = cases.filter((c) => known.has(c.ref)).length;
     const units = [...new Set(cases.map((c) => c.unit))];
     const summary = {
@@ -60,6 +67,8 @@ export const caseHandlers: HandlerMap = {
       existing,
       rejected: parsed.rejected,
       units,
+      unknownUnits,
+      skippedUnknown,
       preview: cases.slice(0, PREVIEW_ROWS).map(({ row: _row, ...c }) => c),
     };
     if (input.dryRun) return { ...summary, dryRun: true, imported: 0, updated: 0, skipped: 0 };
@@ -115,8 +124,22 @@ export const caseHandlers: HandlerMap = {
     return { ...summary, dryRun: false, imported, updated, skipped, ...(key && pendingKey ? { key, keyFile: pendingKey.file } : {}) };
   },
 
-  'cases.list': ({ reviewId }, { db }) => {
-    requireReview(db, reviewId);
-    return { cases: listCases(db, reviewId) };
+  'cases.list': ({ reviewId, query, unit, offset, limit }, { db }) => {
+    // Paging calls this often: only a missing review pays for reading it in full (for the message).
+    if (db.prepare('SELECT 1 FROM review WHERE id = ?').get(reviewId) === undefined) requireReview(db, reviewId);
+    return listCasesPage(db, reviewId, { query, unit, offset, limit });
   },
 };
+
+/** Per unit the review lacks: how many valid rows name it, and how many of those are already in the review. */
+function unknownUnitCounts(cases: readonly ParsedCase[], match: UnitMatch, known: ReadonlyMap<string, unknown>): { unit: string; rows: number; existing: number }[] {
+  const counts = new Map<string, { unit: string; rows: number; existing: number }>();
+  for (const c of cases) {
+    if (!match.isUnknown(c.unit)) continue;
+    const entry = counts.get(c.unit) ?? { unit: c.unit, rows: 0, existing: 0 };
+    entry.rows++;
+    if (known.has(c.ref)) entry.existing++;
+    counts.set(c.unit, entry);
+  }
+  return [...counts.values()];
+}

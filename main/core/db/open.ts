@@ -30,8 +30,8 @@ export interface OpenOptions {
   /** Test-only schema steps; the audit trail is checked only with the real schema. */
   migrations?: Migration[];
   now?: () => Date;
-  /** Who works on this connection: names deletions in the audit trail. */
-  actor?: string;
+  /** Who works on this connection: names deletions in the audit trail. A function is asked at each use (the profile can change). */
+  actor?: string | (() => string);
   busyTimeoutMs?: number;
   /** Where SQLite's own (English) error texts go; never shown to the user. */
   logError?: (error: unknown) => void;
@@ -82,7 +82,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? INTERACTIVE_BUSY_TIMEOUT_MS))}`);
-    registerAuditFunctions(db, { now, actor: options.actor ?? 'okänd' });
+    const actorNow = typeof options.actor === 'function' ? options.actor : () => (options.actor as string | undefined) ?? 'okänd';
+    registerAuditFunctions(db, {
+      now,
+      get actor() {
+        return actorNow();
+      },
+    });
     if (!passesQuickCheck(db)) throw corruptDatabaseError(file);
     const current = readUserVersion(db);
     if (current > latest) {

@@ -3,11 +3,13 @@ import type { Review } from '../../../shared/contract/reviews';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
 import { findTemplate, freezeTemplate } from '../templates/repository';
+import { refuseUnitsDifferingInCase, sameDnrAndTitleWarnings } from './duplicates';
 import { findReview, insertReview, listReviews, replaceInspectors, replaceUnits, setArchived, updateReviewFields } from './repository';
 
 export const reviewHandlers: HandlerMap = {
   'reviews.create': (input, { db, now, actor, newId }) => {
     checkPeriod(input.periodFrom, input.periodTo);
+    refuseUnitsDifferingInCase(input.units ?? []);
     const template = findTemplate(db, input.templateId, input.templateVersion);
     if (!template) {
       throw notFound(
@@ -18,6 +20,7 @@ export const reviewHandlers: HandlerMap = {
     }
     const id = newId('g');
     const nowIso = now().toISOString();
+    const warnings = sameDnrAndTitleWarnings(db, input.dnr, input.title);
     db.transaction(() => {
       // The review is scored against exactly this version from now on.
       freezeTemplate(db, template.id, template.version);
@@ -34,7 +37,7 @@ export const reviewHandlers: HandlerMap = {
       replaceUnits(db, id, input.units ?? []);
       replaceInspectors(db, id, input.inspectors ?? []);
     })();
-    return { id };
+    return { id, warnings };
   },
 
   'reviews.list': ({ includeArchived }, { db }) => ({ reviews: listReviews(db, includeArchived ?? false) }),
@@ -53,6 +56,7 @@ export const reviewHandlers: HandlerMap = {
       referenceDate: fields.referenceDate ?? current.referenceDate,
     };
     checkPeriod(merged.periodFrom ?? undefined, merged.periodTo ?? undefined);
+    if (units) refuseUnitsDifferingInCase(units);
     if (fields.referenceDate && fields.referenceDate !== current.referenceDate && current.caseCount > 0) {
       throw invalid('Referensdatumet kan inte ändras när akter har importerats: åldrarna är beräknade vid det datumet.');
     }

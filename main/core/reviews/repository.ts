@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Review } from '../../../shared/contract/reviews';
+import { isDoneSql } from '../scoring/scorable';
 
 interface ReviewRow {
   id: string;
@@ -15,6 +16,8 @@ interface ReviewRow {
   template_version: number;
   template_name: string;
   archived: 0 | 1;
+  example: 0 | 1;
+  deletable: 0 | 1;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -23,12 +26,19 @@ interface ReviewRow {
   done_count: number;
 }
 
+/** done_count: files done as every count sees it (marked done and complete), of the sample when there is one. */
 const SELECT_REVIEW = `
   SELECT r.*, t.name AS template_name,
     (SELECT COUNT(*) FROM case_file c WHERE c.review_id = r.id) AS case_count,
     (SELECT COUNT(*) FROM sample_case s WHERE s.review_id = r.id AND s.status IN ('selected', 'replacement')) AS sampled_count,
-    (SELECT COUNT(*) FROM sample_case s JOIN case_file c ON c.id = s.case_id
-       WHERE s.review_id = r.id AND s.status IN ('selected', 'replacement') AND c.done_at IS NOT NULL) AS done_count
+    CASE WHEN EXISTS (SELECT 1 FROM sample WHERE review_id = r.id)
+      THEN (SELECT COUNT(*) FROM sample_case s JOIN case_file c ON c.id = s.case_id
+              WHERE s.review_id = r.id AND s.status IN ('selected', 'replacement') AND ${isDoneSql('c', 'r')})
+      ELSE (SELECT COUNT(*) FROM case_file c WHERE c.review_id = r.id AND ${isDoneSql('c', 'r')}) END AS done_count,
+    -- The rule of reviews.delete (reviews/delete.ts): the example, or no answer, done mark or their history.
+    (r.example = 1 OR (NOT EXISTS (SELECT 1 FROM answer_audit a WHERE a.review_id = r.id)
+       AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.review_id = r.id)
+       AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.review_id = r.id AND c.done_at IS NOT NULL))) AS deletable
   FROM review r JOIN template t ON t.id = r.template_id AND t.version = r.template_version`;
 
 export function findReview(db: Database, id: string): Review | undefined {
@@ -53,12 +63,12 @@ export interface ReviewWrite {
 
 export function insertReview(
   db: Database,
-  r: ReviewWrite & { id: string; targetGroup: string; templateId: string; templateVersion: number; createdBy: string; nowIso: string },
+  r: ReviewWrite & { id: string; targetGroup: string; templateId: string; templateVersion: number; createdBy: string; nowIso: string; example?: boolean },
 ): void {
   db.prepare(
-    `INSERT INTO review (id, title, subtitle, dnr, theme, target_group, period_from, period_to, reference_date, template_id, template_version, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.id, r.title, r.subtitle ?? null, r.dnr ?? null, r.theme ?? null, r.targetGroup, r.periodFrom ?? null, r.periodTo ?? null, r.referenceDate, r.templateId, r.templateVersion, r.nowIso, r.createdBy, r.nowIso);
+    `INSERT INTO review (id, title, subtitle, dnr, theme, target_group, period_from, period_to, reference_date, template_id, template_version, created_at, created_by, updated_at, example)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(r.id, r.title, r.subtitle ?? null, r.dnr ?? null, r.theme ?? null, r.targetGroup, r.periodFrom ?? null, r.periodTo ?? null, r.referenceDate, r.templateId, r.templateVersion, r.nowIso, r.createdBy, r.nowIso, r.example ? 1 : 0);
 }
 
 export function updateReviewFields(db: Database, id: string, r: ReviewWrite, nowIso: string): void {
@@ -111,6 +121,8 @@ function toReview(db: Database, row: ReviewRow): Review {
     units,
     inspectors,
     archived: row.archived === 1,
+    example: row.example === 1,
+    deletable: row.deletable === 1,
     caseCount: row.case_count,
     sampledCount: row.sampled_count,
     doneCount: row.done_count,

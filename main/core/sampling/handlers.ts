@@ -4,6 +4,9 @@ import { drawSample, nextReplacement, type SamplingMethod } from '../../../share
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid, notFound } from '../errors';
 import { requireReview } from '../reviews/handlers';
+import { isDoneSql } from '../scoring/scorable';
+import { scoringStarted, startedFileCount } from '../scoring/workspace';
+import { formatNumber } from '../../../shared/util/format-sv';
 
 interface SampleCaseRow {
   case_id: string;
@@ -15,7 +18,7 @@ interface SampleCaseRow {
   dropout_note: string | null;
   changed_at: string | null;
   changed_by: string | null;
-  done_at: string | null;
+  done: 0 | 1;
 }
 
 export const samplingHandlers: HandlerMap = {
@@ -30,8 +33,13 @@ export const samplingHandlers: HandlerMap = {
     db.transaction(() => {
       const earlier = db.prepare('SELECT 1 FROM sample WHERE review_id = ?').get(reviewId);
       if (earlier) {
-        const scored = db.prepare('SELECT COUNT(*) FROM answer a JOIN case_file c ON c.id = a.case_id WHERE c.review_id = ?').pluck().get(reviewId) as number;
-        if (scored > 0) throw new DomainError('CONFLICT', 'Urvalet kan inte dras om: akter i det har redan granskats.');
+        // Checked under the draw's own write lock, before any confirmation matters: once a file has an
+        // answer or a done mark, a new sample would leave that work outside the sample.
+        const started = startedFileCount(db, reviewId);
+        if (started > 0) {
+          const files = started === 1 ? '1 akt har svar eller är klarmarkerad' : `${formatNumber(started)} akter har svar eller är klarmarkerade`;
+          throw new DomainError('CONFLICT', `Urvalet kan inte dras om när granskningen har börjat: ${files}.`);
+        }
         if (!replace) throw new DomainError('CONFLICT', 'Granskningen har redan ett urval. Bekräfta att det ska ersättas av ett nytt.');
         db.prepare('DELETE FROM sample WHERE review_id = ?').run(reviewId);
       }
@@ -50,7 +58,7 @@ export const samplingHandlers: HandlerMap = {
         // The whole seeded order is kept: replacements are drawn from it later, even if the frame changes.
         unit.order.forEach((ref, i) => insert.run(reviewId, idByRef.get(ref)!, unit.unit, i + 1, i < unit.selected.length ? 'selected' : 'reserve'));
       }
-    })();
+    }).immediate();
     return {
       seed: result.seed,
       frame: Object.fromEntries(result.units.map((u) => [u.unit, u.frameSize])),
@@ -99,7 +107,7 @@ export function readSample(db: Database, reviewId: string): SampleRecord | null 
   if (!sample) return null;
   const rows = db
     .prepare(
-      `SELECT s.*, c.ref, c.done_at FROM sample_case s JOIN case_file c ON c.id = s.case_id
+      `SELECT s.*, c.ref, ${isDoneSql('c', 'r')} AS done FROM sample_case s JOIN case_file c ON c.id = s.case_id JOIN review r ON r.id = s.review_id
        WHERE s.review_id = ? AND s.status <> 'reserve' ORDER BY s.unit, s.seeded_order`,
     )
     .all(reviewId) as SampleCaseRow[];
@@ -123,7 +131,9 @@ export function readSample(db: Database, reviewId: string): SampleRecord | null 
       dropoutNote: r.dropout_note,
       changedAt: r.changed_at,
       changedBy: r.changed_by,
-      done: r.done_at !== null,
+      // Done as every count sees it: marked done and complete.
+      done: r.done === 1,
     })),
+    scoringStarted: scoringStarted(db, reviewId),
   };
 }

@@ -5,51 +5,42 @@ import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
 import { requireReview } from '../reviews/handlers';
 import { findTemplate } from '../templates/repository';
-import { findCase, listCases } from '../cases/repository';
+import { findCase } from '../cases/repository';
 import { answersOfCase, progressOf, toAnswer, upsertAnswer } from './repository';
+import { accessOf, clearsRequiredOfDoneFile, requireComplete, requireScorable } from './scorable';
+import { nextAfter, overviewOf } from './workspace';
 
 export const scoringHandlers: HandlerMap = {
   'scoring.caseView': ({ reviewId, caseId }, { db }) => {
     const template = reviewTemplate(db, reviewId);
     const theCase = requireCase(db, reviewId, caseId);
     const rows = answersOfCase(db, caseId);
-    return { case: theCase, template, answers: rows.map((r) => toAnswer(template, r)), ...progressOf(template, rows) };
+    const period = db.prepare('SELECT period_from AS "from", period_to AS "to" FROM review WHERE id = ?').get(reviewId) as { from: string | null; to: string | null };
+    return {
+      case: theCase,
+      template,
+      answers: rows.map((r) => toAnswer(template, r)),
+      ...progressOf(template, rows),
+      // Reading is never refused: a file the sample leaves out opens read-only with this reason.
+      access: accessOf(db, reviewId, caseId),
+      period: { from: period.from, to: period.to },
+      next: nextAfter(db, reviewId, caseId),
+    };
   },
 
-  'scoring.overview': ({ reviewId }, { db }) => {
-    const template = reviewTemplate(db, reviewId);
-    const sampled = db
-      .prepare(`SELECT c.id, c.ref, c.unit, c.done_at FROM sample_case s JOIN case_file c ON c.id = s.case_id WHERE s.review_id = ? AND s.status IN ('selected', 'replacement') ORDER BY s.unit, s.seeded_order`)
-      .all(reviewId) as { id: string; ref: string; unit: string; done_at: string | null }[];
-    const hasSample = db.prepare('SELECT 1 FROM sample WHERE review_id = ?').get(reviewId) !== undefined;
-    const cases = hasSample
-      ? sampled.map((c) => ({ id: c.id, ref: c.ref, unit: c.unit, done: c.done_at !== null }))
-      : listCases(db, reviewId).map((c) => ({ id: c.id, ref: c.ref, unit: c.unit, done: c.done }));
-    const answers = db.prepare('SELECT a.case_id, a.question_id, a.value FROM answer a JOIN case_file c ON c.id = a.case_id WHERE c.review_id = ?').all(reviewId) as {
-      case_id: string;
-      question_id: string;
-      value: string | null;
-    }[];
-    const byCase = new Map<string, { question_id: string; value: string | null }[]>();
-    for (const a of answers) {
-      const list = byCase.get(a.case_id);
-      if (list) list.push(a);
-      else byCase.set(a.case_id, [a]);
-    }
-    const rows = cases.map((c) => ({ caseId: c.id, ref: c.ref, unit: c.unit, done: c.done, progress: progressOf(template, byCase.get(c.id) ?? []).progress }));
-    const sum = (k: 'answered' | 'total' | 'requiredMissing') => rows.reduce((s, r) => s + r.progress[k], 0);
-    return { cases: rows, progress: { answered: sum('answered'), total: sum('total'), requiredMissing: sum('requiredMissing') } };
-  },
+  'scoring.overview': ({ reviewId }, { db }) => overviewOf(db, reviewId, reviewTemplate(db, reviewId)),
 
   'answers.save': ({ reviewId, caseId, questionId, value, note, fileRef }, { db, now, actor }) => {
     const template = reviewTemplate(db, reviewId);
-    requireCase(db, reviewId, caseId);
+    const theCase = requireCase(db, reviewId, caseId);
+    requireScorable(db, reviewId, theCase);
     const question = template.questions.find((q) => q.id === questionId);
     if (!question) throw invalid(`Frågan "${questionId}" finns inte i granskningens mall.`, [{ path: '$.questionId', message: 'Okänd fråga.' }]);
     const checked = checkAnswerValue(template, question, value);
     if (!checked.ok) throw invalid(checked.message, [{ path: '$.value', message: checked.message }]);
-
     const existing = answersOfCase(db, caseId).find((r) => r.question_id === questionId);
+    const clears = clearsRequiredOfDoneFile(template, question, { before: existing?.value ?? null, after: checked.stored }, theCase);
+    if (clears) throw invalid(clears, [{ path: '$.value', message: clears }]);
     const nextNote = note === undefined ? (existing?.note ?? null) : note || null;
     const nextRef = fileRef === undefined ? (existing?.file_ref ?? null) : fileRef || null;
     const nowIso = now().toISOString();
@@ -80,8 +71,15 @@ export const scoringHandlers: HandlerMap = {
   },
 
   'cases.setDone': ({ reviewId, caseId, done }, { db, now }) => {
-    requireCase(db, reviewId, caseId);
-    db.prepare('UPDATE case_file SET done_at = ? WHERE id = ?').run(done ? now().toISOString() : null, caseId);
+    const template = reviewTemplate(db, reviewId);
+    // Checked and written under one write lock: no answer can be cleared between the check and the mark.
+    db.transaction(() => {
+      const theCase = requireCase(db, reviewId, caseId);
+      requireScorable(db, reviewId, theCase);
+      if (done) requireComplete(template, answersOfCase(db, caseId));
+      // Only a change of state is written, so marking done twice logs one event (the trigger on done_at).
+      if (done !== theCase.done) db.prepare('UPDATE case_file SET done_at = ? WHERE id = ?').run(done ? now().toISOString() : null, caseId);
+    }).immediate();
     return { done };
   },
 };

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { MAX_ANSWER_FILE_BYTES } from '../../../shared/contract/answers-transfer';
 import { AnswerNoteSchema, AnswerValueSchema } from '../../../shared/contract/scoring';
 import { csvLine, UTF8_BOM } from '../../../shared/export/csv-write';
@@ -14,6 +15,7 @@ import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid } from '../errors';
 import { requireReview } from '../reviews/handlers';
 import { reviewTemplate } from './handlers';
+import { accessReader, clearsRequiredOfDoneFile, notScorableMessage } from './scorable';
 
 interface Rejected {
   row: number;
@@ -36,7 +38,11 @@ export const answerTransferHandlers: HandlerMap = {
 
     const caseIds = new Map((db.prepare('SELECT ref, id FROM case_file WHERE review_id = ?').all(reviewId) as { ref: string; id: string }[]).map((r) => [r.ref, r.id]));
     const questions = new Map(template.questions.map((q) => [q.id, q]));
+    const accessOfCase = accessReader(db, reviewId);
+    const doneAnswers = answersOfDoneFiles(db, reviewId);
     const rejected: Rejected[] = csv.problems.map((p) => ({ row: p.row, reason: redactIdentityNumbers(p.message) }));
+    /** Files the sample leaves out, named in the refusal: such rows are never written. */
+    const outOfSample: { row: number; ref: string }[] = [];
     const accepted: { caseId: string; questionId: string; value: string | null; note: string | null }[] = [];
     const seen = new Map<string, number>();
 
@@ -50,6 +56,12 @@ export const answerTransferHandlers: HandlerMap = {
       const reject = (reason: string) => rejected.push({ row, reason: redactIdentityNumbers(reason) });
       if (!caseId) {
         reject(ref ? `Akten "${ref}" finns inte i granskningen.` : 'Akt saknas.');
+        continue;
+      }
+      const notScorable = notScorableMessage(ref, accessOfCase(caseId));
+      if (notScorable) {
+        reject(notScorable);
+        outOfSample.push({ row, ref });
         continue;
       }
       if (!question) {
@@ -72,16 +84,18 @@ export const answerTransferHandlers: HandlerMap = {
         reject(checked.message);
         continue;
       }
+      const done = doneAnswers.get(caseId);
+      const clears = done && clearsRequiredOfDoneFile(template, question, { before: done.get(questionId) ?? null, after: checked.stored }, { ref, done: true });
+      if (clears) {
+        reject(clears);
+        continue;
+      }
       seen.set(key, row);
       accepted.push({ caseId, questionId, value: checked.stored, note: note || null });
     }
     rejected.sort((a, b) => a.row - b.row);
     if (rejected.length > 0 && !validRowsOnly) {
-      throw new DomainError(
-        'VALIDATION',
-        `${where}${rejected.length === 1 ? 'En rad' : `${formatNumber(rejected.length)} rader`} kunde inte läsas, så inga svar importerades.`,
-        rejected.map((r) => ({ path: `rad ${r.row}`, message: r.reason })),
-      );
+      throw new DomainError('VALIDATION', `${where}${refusalSummary(rejected.length, outOfSample)}, så inga svar importerades.`, rejected.map((r) => ({ path: `rad ${r.row}`, message: r.reason })));
     }
     const nowIso = now().toISOString();
     // One statement, one transaction: a million rows commit together or not at all.
@@ -109,6 +123,31 @@ export const answerTransferHandlers: HandlerMap = {
     return { csv: `${UTF8_BOM}${lines.join('\r\n')}\r\n`, rows: rows.length, fileName: `svar-${review.id}.csv` };
   },
 };
+
+const rowCount = (n: number) => (n === 1 ? 'En rad' : `${formatNumber(n)} rader`);
+
+/** "2 rader gäller akter som inte granskas (utanför urvalet eller bortfall): A-7, A-9" and/or "3 rader kunde inte läsas". */
+function refusalSummary(rejectedCount: number, outOfSample: readonly { row: number; ref: string }[]): string {
+  const unreadable = rejectedCount - outOfSample.length;
+  const refs = [...new Set(outOfSample.map((r) => r.ref))];
+  const named = refs.length > 5 ? `${refs.slice(0, 5).join(', ')} och ${formatNumber(refs.length - 5)} till` : refs.join(', ');
+  const parts = [
+    ...(outOfSample.length > 0 ? [`${rowCount(outOfSample.length)} gäller akter som inte granskas (utanför urvalet eller bortfall): ${named}`] : []),
+    ...(unreadable > 0 ? [`${outOfSample.length > 0 ? rowCount(unreadable).toLowerCase() : rowCount(unreadable)} kunde inte läsas`] : []),
+  ];
+  return parts.join(' och ');
+}
+
+/** The answers of the files marked done, by file and question: a row may not clear a required one. */
+function answersOfDoneFiles(db: Database, reviewId: string): Map<string, Map<string, string | null>> {
+  const rows = db
+    .prepare('SELECT a.case_id, a.question_id, a.value FROM answer a JOIN case_file c ON c.id = a.case_id WHERE c.review_id = ? AND c.done_at IS NOT NULL')
+    .all(reviewId) as { case_id: string; question_id: string; value: string | null }[];
+  const byCase = new Map<string, Map<string, string | null>>();
+  for (const id of db.prepare('SELECT id FROM case_file WHERE review_id = ? AND done_at IS NOT NULL').pluck().all(reviewId) as string[]) byCase.set(id, new Map());
+  for (const r of rows) byCase.get(r.case_id)!.set(r.question_id, r.value);
+  return byCase;
+}
 
 /**
  * A row's value and note checked with the very schemas answers.save validates its input with, so

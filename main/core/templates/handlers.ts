@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { TemplateRecord, TemplateSummary } from '../../../shared/contract/templates';
 import type { Template } from '../../../shared/templates/schema';
 import { blankTemplate } from '../../../shared/templates/defaults';
-import { parseTemplate, parseTemplateText } from '../../../shared/templates/validate';
+import { parseTemplate, parseTemplateFile } from '../../../shared/templates/validate';
 import { slugify } from '../../../shared/util/slug';
 import { TOO_DEEP_MESSAGE, jsonTextTooDeep, valueTooDeep } from '../../../shared/validation/json-depth';
 import type { HandlerMap } from '../dispatch';
+import { sameTemplateNameWarnings } from './duplicates';
 import { DomainError, invalid, notFound } from '../errors';
 import {
   countFrozenVersions,
@@ -29,8 +30,9 @@ export const templateHandlers: HandlerMap = {
     const base = from ? readDocument(requireTemplate(db, from.id, from.version)) : undefined;
     const id = uniqueId(db, slugify(name));
     const template: Template = base ? { ...structuredClone(base), id, name, version: 1 } : blankTemplate(id, name);
+    const warnings = sameTemplateNameWarnings(db, name);
     db.transaction(() => insertTemplate(db, template, 'user', now().toISOString()))();
-    return { id, version: 1 };
+    return { id, version: 1, warnings };
   },
 
   'templates.save': ({ template: input }, { db, now }) => {
@@ -56,7 +58,8 @@ export const templateHandlers: HandlerMap = {
     if (document === undefined && text === undefined) throw invalid('Ange mallfilens innehåll.', [{ path: '$.document', message: 'Värdet saknas men krävs.' }]);
     // Before anything recursive (validation, messages quoting a value) touches the input.
     if (text !== undefined ? jsonTextTooDeep(text) : valueTooDeep(document)) throw invalid('Mallen importerades inte: filen är inte en granskningsmall.', [{ path: '$', message: TOO_DEEP_MESSAGE }]);
-    const parsed = text !== undefined ? parseTemplateText(text) : parseTemplate(document);
+    // Every fault of the file at once, each message saying where ("Fråga 4 (H2): …").
+    const parsed = parseTemplateFile(text !== undefined ? { text } : { document });
     if (!parsed.ok) {
       throw invalid(`Mallen importerades inte: ${parsed.issues.length === 1 ? 'ett fel' : `${parsed.issues.length} fel`} i filen.`, parsed.issues);
     }
@@ -65,7 +68,7 @@ export const templateHandlers: HandlerMap = {
       const existing = findTemplate(db, template.id, template.version);
       if (existing) {
         if (existing.document === serialiseTemplate(template)) {
-          return { id: template.id, version: template.version, name: template.name, status: 'identical' as const };
+          return { id: template.id, version: template.version, name: template.name, status: 'identical' as const, warnings: [] };
         }
         if (!asCopy) {
           throw new DomainError(
@@ -76,8 +79,9 @@ export const templateHandlers: HandlerMap = {
         }
         template = { ...template, id: uniqueId(db, template.id), version: 1 };
       }
+      const warnings = sameTemplateNameWarnings(db, template.name, template.id);
       insertTemplate(db, template, 'imported', now().toISOString());
-      return { id: template.id, version: template.version, name: template.name, status: 'imported' as const };
+      return { id: template.id, version: template.version, name: template.name, status: 'imported' as const, warnings };
     })();
   },
 
