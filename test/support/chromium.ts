@@ -1,16 +1,14 @@
-import fs from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';
+import { findChromium } from '../../scripts/chromium.mjs';
 
 /**
- * Playwright cannot download its own browser on our machines; Debian's Chromium is used where it
- * is installed (CI installs it). Elsewhere Playwright's own browser is used as usual.
+ * The browser the e2e tests drive: CHROMIUM_PATH, Debian's Chromium where it is installed (CI
+ * installs it), or Playwright's own (scripts/chromium.mjs; `npm test` fetches it once where it can).
  */
-export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
 export function chromiumLaunchOptions(): LaunchOptions {
-  const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
   return {
-    executablePath,
+    // A CHROMIUM_PATH that does not exist is passed on, so Playwright names it instead of quietly using another browser.
+    executablePath: process.env.CHROMIUM_PATH || findChromium()?.executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
