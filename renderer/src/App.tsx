@@ -10,6 +10,8 @@ import { TemplatePreviewScreen } from './screens/templates/preview/TemplatePrevi
 import { ReviewListScreen } from './screens/reviews/list/ReviewListScreen';
 import { ReviewScreen } from './screens/reviews/review/ReviewScreen';
 import { ScoringScreen } from './screens/scoring/ScoringScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { FirstStartGate } from './frame/FirstStartGate';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -25,23 +27,27 @@ function Screen({ route }: { route: Route }) {
       return <ReviewScreen key={route.id} id={route.id} />;
     case 'scoring':
       return <ScoringScreen key={`${route.reviewId}/${route.caseId}`} reviewId={route.reviewId} caseId={route.caseId} />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }
 }
 
-/** The application frame: header with the status line, navigation, and one screen per hash route. */
+/** The application frame: header with the status line, navigation, and one screen per hash route; on first start, the profile prompt. */
 export function App() {
   const route = useRoute();
   return (
     <div className="app">
       <AppHeader />
-      <div className="app-body">
-        <MainNav route={route} />
-        <main id="main" className="app-main" tabIndex={-1}>
-          <Screen route={route} />
-        </main>
-      </div>
+      <FirstStartGate>
+        <div className="app-body">
+          <MainNav route={route} />
+          <main id="main" className="app-main" tabIndex={-1}>
+            <Screen route={route} />
+          </main>
+        </div>
+      </FirstStartGate>
       <AppFooter />
     </div>
   );

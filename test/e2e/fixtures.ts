@@ -3,9 +3,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { SESSION_STORAGE_KEY } from '../../renderer/src/api/browser-session';
 import { startServerProcess, type ServerHandle } from '../support/server-process';
 
+/** Who works at the test workbench: saved by the `app` fixture, so the first-start prompt is behind it. */
+export const E2E_PROFILE = { name: 'Eva Testgranskare', title: 'Socialtjänstinspektör', role: 'granskare' } as const;
+
 /**
  * Each test gets its own browser-mode server on a fresh database, and `app` is a tab signed in the way
  * a person does it: by opening the printed one-time link, which the page trades for its session.
+ * `app` has also been through the first start (a profile saved, the page reloaded); a test of the
+ * first start itself uses `page` with openLink.
  */
 export const test = base.extend<{ server: ServerHandle; app: Page }>({
   server: async ({}, use) => {
@@ -15,9 +20,19 @@ export const test = base.extend<{ server: ServerHandle; app: Page }>({
   },
   app: async ({ page, server }, use) => {
     await openLink(page, server);
+    await saveProfile(page, server, E2E_PROFILE);
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeVisible();
     await use(page);
   },
 });
+
+/** Saves the workbench's profile through the API, as the first-start prompt does. */
+export async function saveProfile(page: Page, server: ServerHandle, profile: { name: string; title: string; role: string }): Promise<void> {
+  const response = await page.request.post(`${server.origin}/api/profile.save`, { data: profile, headers: await sessionHeaders(page) });
+  const body = (await response.json()) as { ok: boolean; error?: { message: string } };
+  if (!body.ok) throw new Error(`profile.save: ${body.error?.message}`);
+}
 
 export { expect };
 

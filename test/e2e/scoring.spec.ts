@@ -39,6 +39,8 @@ function thirtyQuestionTemplate(): Template {
       type: 'scale' as const,
       scale: 'standard',
       text: `Granskningsfråga nummer ${i + 1}?`,
+      // Every question is required: a file is done only when all thirty have an answer.
+      required: true,
       ...(i === 0 ? { guidance: 'Titta i beslutet.' } : {}),
     })),
   };
@@ -53,6 +55,11 @@ async function call<T = unknown>(page: Page, server: ServerHandle, method: strin
 }
 
 async function createReview(page: Page, server: ServerHandle): Promise<string> {
+  // The first-start prompt asks who works here; a page that asked before the profile existed asks again until reloaded.
+  if ((await call<{ profile: unknown }>(page, server, 'profile.get', {})).profile === null) {
+    await call(page, server, 'profile.save', { name: 'Greta Granskare', title: 'Socialinspektör', role: 'granskare' });
+    await page.reload();
+  }
   await call(page, server, 'templates.import', { document: thirtyQuestionTemplate() });
   const { id } = await call<{ id: string }>(page, server, 'reviews.create', {
     templateId: 'e2e-trettio',
@@ -71,6 +78,8 @@ const VALUES = ['ja', 'delvis', 'nej', 'framgar_ej', 'ej_tillampligt', 'ja', 'de
 const LABELS: Record<string, string> = { ja: 'Ja', delvis: 'Delvis', nej: 'Nej', framgar_ej: 'Framgår ej', ej_tillampligt: 'Ej tillämpligt' };
 
 test('a case list is imported and sampled in the UI, and 30 questions are scored with one key each; all of it survives a reload', async ({ app: page, server }) => {
+  // Long (thirty answers, four accessibility scans): the default minute is too short on a busy machine.
+  test.setTimeout(180_000);
   const reviewId = await createReview(page, server);
   const review = new ReviewPage(page);
   const scoring = new ScoringPage(page);
@@ -82,14 +91,14 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   const preview = await review.pickCaseList({ name: 'akter.csv', mimeType: 'text/csv', buffer: Buffer.from(CASE_LIST, 'utf-8') });
   await expect(preview).toContainText('Personnummer: kolumnen ”personnummer”');
   await expect(preview).toContainText('4 (4 giltiga, 0 avvisade)');
-  await expect(preview.getByRole('table', { name: /De första raderna/ })).toContainText('AKT-1Enhet Apojke6-12');
+  await expect(preview.getByRole('table', { name: /De första raderna/ })).toContainText('AKT-1Enhet Apojke6–12');
   expect((await call<{ cases: unknown[] }>(page, server, 'cases.list', { reviewId })).cases).toHaveLength(0);
   await expectAccessible(page);
   await preview.getByRole('button', { name: 'Importera 4 akter' }).click();
   await expect(review.status).toHaveText('4 akter importerades.');
   const caseTable = review.casesSection.getByRole('table', { name: 'Akter i granskningen' });
   await expect(caseTable.getByRole('row')).toHaveCount(5);
-  await expect(caseTable).toContainText('AKT-2Enhet Aflicka0-5');
+  await expect(caseTable).toContainText('AKT-2Enhet Aflicka0–5');
   await expect(page.locator('body')).not.toContainText(BOY);
 
   // Sample: one per unit with a stated seed; the seed is shown.
@@ -104,15 +113,17 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   await scoring.expectFocused('Q1');
   await expectAccessible(page);
 
-  // Thirty answers, one key each; each key moves to the next question.
+  // Thirty answers, one key each; each key moves to the next question, the last one to "Klar – nästa akt".
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press(KEYS[i % 10]);
     if (i < 29) await scoring.expectFocused(`Q${i + 2}`);
   }
+  await expect(scoring.finishButton).toBeFocused();
   await expect(scoring.fileProgress).toContainText('30 av 30 frågor besvarade');
   await expect(page.locator('.save-status[data-state="saved"]')).toHaveCount(30);
 
-  // Tab reaches the note and "Var i akten" of the current question (Q30).
+  // Tab reaches the note and "Var i akten" of the question in focus.
+  await scoring.question('Q30').focus();
   await page.keyboard.press('Tab');
   await expect(scoring.note('Q30')).toBeFocused();
   await page.keyboard.type('Genomförandeplanen saknar mål från beslutet.');
@@ -177,4 +188,91 @@ test('a personal identity number typed into a note is warned about and never sav
   const { entries } = await call<{ entries: unknown[] }>(page, server, 'answers.history', { reviewId, caseId: cases[0].id, questionId: 'Q1' });
   expect(entries).toEqual([]);
   await expectAccessible(page);
+});
+
+/** A review with the four files imported and one file per unit drawn; returns the sampled and the other files. */
+async function sampledReview(page: Page, server: ServerHandle) {
+  const reviewId = await createReview(page, server);
+  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
+  await call(page, server, 'sampling.draw', { reviewId, method: { kind: 'per-unit', n: 1 }, seed: 'e2e-frö-2026' });
+  const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
+  const sample = await call<{ cases: { caseId: string; status: string }[] }>(page, server, 'sampling.get', { reviewId });
+  const inSample = new Set(sample.cases.filter((c) => c.status === 'selected' || c.status === 'replacement').map((c) => c.caseId));
+  return { reviewId, sampled: cases.filter((c) => inSample.has(c.id)), outside: cases.filter((c) => !inSample.has(c.id)) };
+}
+
+/** The API's refusal of a call, as data. */
+async function refusal(page: Page, server: ServerHandle, method: string, data: unknown): Promise<{ code: string; message: string; issues?: { path: string }[] }> {
+  const response = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
+  const body = (await response.json()) as { ok: boolean; error?: { code: string; message: string; issues?: { path: string }[] } };
+  expect(body.ok).toBe(false);
+  return body.error!;
+}
+
+test('an incomplete file cannot be marked done: the count of missing required questions is said and focus goes to the first', async ({ app: page, server }) => {
+  const { reviewId, sampled } = await sampledReview(page, server);
+  const scoring = new ScoringPage(page);
+  const file = sampled[0];
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${file.id}`);
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await scoring.expectFocused('Q1');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.locator('.save-status[data-state="saved"]')).toHaveCount(2);
+
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert')).toHaveText(`28 obligatoriska frågor saknar svar: frågorna ${Array.from({ length: 27 }, (_, i) => i + 3).join(', ')} och 30.`);
+  await scoring.expectFocused('Q3');
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await expectAccessible(page);
+
+  // The core refuses it as well, naming the questions.
+  const error = await refusal(page, server, 'cases.setDone', { reviewId, caseId: file.id, done: true });
+  expect(error.code).toBe('VALIDATION');
+  expect(error.message).toMatch(/^28 obligatoriska frågor saknar svar/);
+  expect(error.issues?.[0].path).toBe('$.answers.Q3');
+  const view = await call<{ case: { done: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  expect(view.case.done).toBe(false);
+});
+
+test('a file outside the sample opens read-only and cannot be scored, in the UI or through the API', async ({ app: page, server }) => {
+  const { reviewId, outside } = await sampledReview(page, server);
+  const scoring = new ScoringPage(page);
+  const file = outside[0];
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${file.id}`);
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await expect(scoring.readOnlyBanner).toContainText('Ej i urvalet');
+  await expect(scoring.question('Q1').getByRole('button', { name: 'Ja' })).toBeDisabled();
+  await expect(scoring.note('Q1')).not.toBeEditable();
+  await expect(scoring.finishButton).toHaveCount(0);
+  await scoring.expectFocused('Q1');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Control+Enter');
+  await expect(scoring.question('Q1').locator('.scoring-scale button[aria-pressed="true"]')).toHaveCount(0);
+  await expectAccessible(page);
+
+  const error = await refusal(page, server, 'answers.save', { reviewId, caseId: file.id, questionId: 'Q1', value: 'ja' });
+  expect(error.code).toBe('VALIDATION');
+  expect(error.message).toContain(file.ref);
+  const view = await call<{ answers: unknown[]; access: { scorable: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  expect(view.answers).toEqual([]);
+  expect(view.access.scorable).toBe(false);
+});
+
+test('a note typed and immediately reloaded is kept', async ({ app: page, server }) => {
+  const { reviewId, sampled } = await sampledReview(page, server);
+  const scoring = new ScoringPage(page);
+  const file = sampled[0];
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${file.id}`);
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await scoring.expectFocused('Q1');
+  await page.keyboard.press('Tab');
+  await expect(scoring.note('Q1')).toBeFocused();
+  await page.keyboard.type('Planen saknar mål.');
+  // No pause, no Tab: straight to a reload.
+  await page.reload();
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await expect(scoring.note('Q1')).toHaveValue('Planen saknar mål.');
+  const view = await call<{ answers: { questionId: string; note: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  expect(view.answers).toEqual([expect.objectContaining({ questionId: 'Q1', note: 'Planen saknar mål.' })]);
 });

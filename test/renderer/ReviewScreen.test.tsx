@@ -35,6 +35,8 @@ describe('review screen', () => {
       existing: 1,
       rejected: [{ row: 3, column: 'personnummer', reason: 'Kontrollsiffran stämmer inte.' }],
       units: ['Enhet A', 'Enhet B'],
+      unknownUnits: [],
+      skippedUnknown: 0,
       preview: [
         { ref: 'AKT-1', unit: 'Enhet A', sex: 'M', age: 9, ageBand: '6–12', attributes: {} },
         { ref: 'AKT-3', unit: 'Enhet B', sex: 'U', age: null, ageBand: null, attributes: {} },
@@ -53,15 +55,16 @@ describe('review screen', () => {
     expect(preview.textContent).toMatch(/Teckenkodning/);
     expect(preview.textContent).toMatch(/UTF-8/);
     expect(preview.textContent).toMatch(/Personnummer: kolumnen ”personnummer”/);
-    expect(preview.textContent).toMatch(/3 \(2 giltiga, 1 avvisade\)/);
+    expect(preview.textContent).toMatch(/3 \(2 giltiga, 1 avvisad\)/);
     const rejected = within(preview).getByRole('table', { name: 'Avvisade rader (1)' });
-    expect(within(rejected).getAllByRole('row')[1].textContent).toBe('3personnummerKontrollsiffran stämmer inte.');
+    expect(within(rejected).getAllByRole('row')[1].textContent).toBe('3–personnummerKontrollsiffran stämmer inte.');
     const rows = within(within(preview).getByRole('table', { name: /De första raderna/ })).getAllByRole('row');
     expect(rows.slice(1).map((r) => r.textContent)).toEqual(['AKT-1Enhet Apojke6–12', 'AKT-3Enhet Bokäntokänd']);
     // Existing references: skip or update.
     await user.click(within(preview).getByRole('radio', { name: 'Uppdatera dem' }));
     await user.click(within(preview).getByRole('checkbox', { name: /Pseudonymisera/ }));
-    await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
+    // Pseudonymised references never match existing ones: both valid rows come in, the rejected one is skipped.
+    await user.click(within(preview).getByRole('button', { name: 'Importera 2 akter, 1 hoppas över' }));
     await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
     // Browser mode: no path is sent; the core writes the key beside the database before committing.
     expect(fake.callsOf('cases.import')[1].input).toMatchObject({ validRowsOnly: true, onExisting: 'update', pseudonymise: true });
@@ -89,12 +92,12 @@ describe('review screen', () => {
     await user.click(screen.getByRole('button', { name: 'Importera akt-lista…' }));
     const preview = await screen.findByRole('region', { name: 'Förhandsgranskning: akter.csv' });
     await user.click(within(preview).getByRole('checkbox', { name: /Pseudonymisera/ }));
-    await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
+    await user.click(within(preview).getByRole('button', { name: 'Importera 2 akter, 1 hoppas över' }));
     await waitFor(() => expect(statusText()).toBe('Ingenting importerades: ingen plats valdes för kodnyckeln.'));
     expect(fake.callsOf('cases.import')).toHaveLength(1);
 
     chooseKeyFile.mockResolvedValue({ path: '/home/inspektor/Nycklar/kodnyckel.csv' });
-    await user.click(within(preview).getByRole('button', { name: 'Importera de 2 giltiga raderna' }));
+    await user.click(within(preview).getByRole('button', { name: 'Importera 2 akter, 1 hoppas över' }));
     await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
     expect(chooseKeyFile).toHaveBeenLastCalledWith('kodnyckel.csv');
     expect(fake.callsOf('cases.import')[1].input).toMatchObject({ pseudonymise: true, keyFile: '/home/inspektor/Nycklar/kodnyckel.csv' });
@@ -113,18 +116,18 @@ describe('review screen', () => {
     await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(2));
     expect(fake.callsOf('cases.import')[1].input).toMatchObject({ dryRun: true, mapping: { enhet: 'Verksamhet' } });
     await waitFor(() => expect(screen.queryByText('Välj vilken kolumn som innehåller Enhet.')).toBeNull());
-    await user.click(screen.getByRole('button', { name: /^Importera de \d+ giltiga raderna$/ }));
+    await user.click(screen.getByRole('button', { name: /^Importera \d+ akt(er)?(, |$)/ }));
     await waitFor(() => expect(fake.callsOf('cases.import')).toHaveLength(3));
     expect(fake.callsOf('cases.import')[2].input).toMatchObject({ mapping: { enhet: 'Verksamhet' } });
     expect(fake.callsOf('cases.import')[2].input).not.toHaveProperty('dryRun');
   });
 
-  it('"Importera inget" imports nothing', async () => {
+  it('"Avbryt" imports nothing', async () => {
     configureServices({ pickFile: async () => ({ name: 'akter.csv', bytes: new TextEncoder().encode(CSV) }) });
     await openReview();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Importera akt-lista…' }));
-    await user.click(await screen.findByRole('button', { name: 'Importera inget' }));
+    await user.click(await screen.findByRole('button', { name: 'Avbryt' }));
     expect(screen.queryByRole('region', { name: /Förhandsgranskning/ })).toBeNull();
     expect(fake.callsOf('cases.import')).toHaveLength(1);
     expect(statusText()).toBe('Ingenting importerades.');
@@ -165,7 +168,7 @@ describe('review list', () => {
     window.location.hash = '#/granskningar';
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Granskningar' });
-    await screen.findByRole('heading', { name: 'Inga granskningar ännu' });
+    await screen.findByRole('heading', { name: 'Kom igång' });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Ny granskning' }));
     const form = await screen.findByRole('form', { name: 'Skapa granskning' });
@@ -203,7 +206,7 @@ describe('review list', () => {
     await user.type(within(form).getByRole('textbox', { name: /Titel/ }), 'X');
     await user.type(within(form).getByRole('textbox', { name: 'Dnr' }), 'abc');
     await user.click(within(form).getByRole('button', { name: 'Skapa granskning' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe('Granskningen skapades inte.');
+    expect((await within(form).findByRole('alert')).textContent).toBe('Granskningen skapades inteDnr: Diarienumret har en ovanlig form.');
     expect(within(form).getByRole('textbox', { name: 'Dnr' }).getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText('Diarienumret har en ovanlig form.')).toBeTruthy();
   });

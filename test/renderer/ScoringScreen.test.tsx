@@ -72,7 +72,7 @@ describe('scoring screen (keyboard first)', () => {
     expect((document.activeElement as HTMLInputElement).id).toBe('answer-A1');
   });
 
-  it('a date is checked before saving; Enter saves and moves on; digits toggle choice options', async () => {
+  it('a date is checked before saving; a complete date saves and moves on; digits toggle choice options', async () => {
     await openCase();
     const user = userEvent.setup();
     await user.click(within(question('T3')).getByRole('button', { name: 'Nej' }));
@@ -82,7 +82,8 @@ describe('scoring screen (keyboard first)', () => {
     expect(screen.getByText(/Ange ett verkligt datum/)).toBeTruthy();
     expect(fake.callsOf('answers.save').filter((c) => c.input.questionId === 'A1')).toHaveLength(0);
     await user.clear(date);
-    await user.keyboard('2025-02-28{Enter}');
+    // A complete date moves on by itself: no Enter.
+    await user.keyboard('2025-02-28');
     await waitFor(() => expect(document.activeElement).toBe(question('A2')));
     await user.keyboard('1');
     await user.keyboard('3');

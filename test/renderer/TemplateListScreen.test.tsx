@@ -34,8 +34,10 @@ describe('template list screen', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     const [egen, prov] = rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
-    expect(egen.slice(0, 6)).toEqual(['egen', '1', 'Barn', '0', 'Egen', 'Ja, används i granskning']);
-    expect(prov.slice(0, 6)).toEqual(['prov', '1', 'Barn', '4', 'Inbyggd', 'Ja, inbyggd']);
+    // No technical id column: the name is the row's header.
+    expect(egen.slice(0, 5)).toEqual(['1', 'Barn', '0', 'Egen', 'Ja, används i granskning']);
+    expect(prov.slice(0, 5)).toEqual(['1', 'Barn', '4', 'Inbyggd', 'Ja, inbyggd']);
+    expect(within(table).queryByRole('columnheader', { name: 'Id' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ta bort Provmall' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Ta bort Egen mall' })).toBeTruthy();
   });
@@ -60,7 +62,7 @@ describe('template list screen', () => {
     await screen.findByRole('heading', { level: 1, name: 'Provmall (kopia)' });
   });
 
-  it('lists every problem of an invalid import file with its path', async () => {
+  it('lists every problem of an invalid import file, each saying where in words', async () => {
     const broken = { ...sampleTemplate(), version: 0, questions: [{ id: 'T 1', area: 'saknas', type: 'scale', scale: 'standard', text: '' }] };
     configureServices({ pickFile: async () => fileOf(JSON.stringify(broken), 'trasig.json') });
     await openList();
@@ -68,11 +70,13 @@ describe('template list screen', () => {
     await user.click(screen.getByRole('button', { name: 'Importera mall…' }));
     const alert = await screen.findByRole('alert', { name: 'trasig.json importerades inte' });
     const items = within(within(alert).getByRole('list', { name: 'Fel i filen' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items.join('\n')).not.toMatch(/\$[.[]/);
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^\$\.version: Måste vara minst 1/),
-        expect.stringMatching(/^\$\.questions\[0\]\.id: Id får bara innehålla/),
-        expect.stringMatching(/^\$\.questions\[0\]\.text: Får inte vara tomt/),
+        expect.stringMatching(/^Mallens version: Måste vara minst 1/),
+        'Fråga 1 (T 1): Id får bara innehålla bokstäverna A–Z och a–z (utan å, ä, ö), siffror, punkt, bindestreck och understreck, och måste börja med bokstav eller siffra.',
+        'Fråga 1 (T 1), frågetext saknas.',
+        expect.stringMatching(/^Fråga 1 \(T 1\): Okänt kvalitetsområde "saknas"/),
       ]),
     );
     expect(fake.callsOf('templates.list')).toHaveLength(1);
@@ -83,7 +87,8 @@ describe('template list screen', () => {
     await openList();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Importera mall…' }));
     const alert = await screen.findByRole('alert', { name: 'halv.json importerades inte' });
-    expect(alert.textContent).toMatch(/\$: Filen är inte giltig JSON/);
+    expect(alert.textContent).toMatch(/Filen är inte giltig JSON \(filen tar slut för tidigt\)/);
+    expect(alert.textContent).not.toMatch(/\$/);
   });
 
   it('offers "Importera som kopia" on a conflict', async () => {

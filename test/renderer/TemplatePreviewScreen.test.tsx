@@ -9,7 +9,14 @@ describe('template preview', () => {
   it('shows areas in order with disabled answer controls, guidance and legal references', async () => {
     const t = sampleTemplate();
     t.areas.reverse();
-    t.questions[0] = { ...t.questions[0], guidance: 'Ja om beslutet finns i akten.', legal: [{ act: 'SoL (2001:453)', chapter: 4, section: '1', validTo: '2025-06-30' }] };
+    t.questions[0] = {
+      ...t.questions[0],
+      guidance: 'Ja om beslutet finns i akten.',
+      legal: [
+        { act: 'SoL (2001:453)', chapter: 11, section: '1 a', validTo: '2025-06-30' },
+        { act: 'SoL (2025:400)', chapter: 20, section: '2', validFrom: '2025-07-01' },
+      ],
+    };
     t.questions.push({ id: 'T4', area: 'trygghet', type: 'choice', multiple: true, text: 'Vem anmälde?', options: [{ id: 'skola', label: 'Skola' }, { id: 'polis', label: 'Polis' }] });
     freshFake().add(t);
     window.location.hash = '#/mallar/prov/forhandsvisning';
@@ -26,8 +33,12 @@ describe('template preview', () => {
       ['Nej', true],
       ['Ej tillämpligt', true],
     ]);
-    expect(within(trygghet).getByText('SoL (2001:453) 4 kap. 1 §')).toBeTruthy();
-    expect(within(trygghet).getByText('(gäller till och med 2025-06-30)')).toBeTruthy();
+    // No review period in a preview: every reference, the current one first, each saying when it applies.
+    const legal = within(trygghet).getByRole('list', { name: 'Lagrum' });
+    expect(within(legal).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '20 kap. 2 § SoL (2025:400) (gäller från den 1 juli 2025)',
+      '11 kap. 1 a § SoL (2001:453) (gäller till och med den 30 juni 2025)',
+    ]);
     const guidance = within(trygghet).getByText('Bedömningsstöd');
     expect(guidance.closest('details')!.open).toBe(false);
     await userEvent.setup().click(guidance);

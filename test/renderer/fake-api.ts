@@ -1,9 +1,10 @@
 import { createApiClient, type Transport } from '../../renderer/src/api/client';
+import type { Profile } from '../../shared/contract/profile';
 import type { TemplateSummary } from '../../shared/contract/templates';
 import type { ApiError, Result } from '../../shared/result';
 import { blankTemplate } from '../../shared/templates/defaults';
 import type { Template } from '../../shared/templates/schema';
-import { parseTemplate, parseTemplateText } from '../../shared/templates/validate';
+import { parseTemplate, parseTemplateFile } from '../../shared/templates/validate';
 
 interface Stored {
   template: Template;
@@ -25,6 +26,8 @@ export class FakeApi {
   readonly calls: Call[] = [];
   private store: Stored[] = [];
   private failures = new Map<string, ApiError[]>();
+  /** Who works here: a profile by default, so screens open as after the first start; null shows the first-start prompt. */
+  profile: Profile | null = { name: 'Karin Granskare', title: 'Socialtjänstinspektör', role: 'granskare' };
   /** Saves wait for this before answering, so a test can look at "Sparar…". */
   saveGate: Promise<void> = Promise.resolve();
 
@@ -82,6 +85,14 @@ export class FakeApi {
     switch (method) {
       case 'app.info':
         return { appVersion: '0.1.0-test', schemaVersion: 1, dbPath: '/tmp/test.sqlite' };
+      case 'profile.get':
+        return { profile: this.profile, actor: this.profile?.name ?? 'datoranvandare' };
+      case 'profile.save': {
+        const name = String(i.name ?? '').trim();
+        if (!name) throw { code: 'VALIDATION', message: 'Indata har ett fel.', issues: [{ path: '$.name', message: 'Får inte vara tomt.' }] } satisfies ApiError;
+        this.profile = { name, title: String(i.title ?? '').trim(), role: i.role as Profile['role'] };
+        return { profile: this.profile, actor: name };
+      }
       case 'templates.list': {
         const ids = [...new Set(this.store.map((s) => s.template.id))].sort((a, b) => this.require(a).template.name.localeCompare(this.require(b).template.name, 'sv'));
         return {
@@ -111,8 +122,9 @@ export class FakeApi {
         const from = i.from as { id: string } | undefined;
         const id = this.uniqueId(name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'mall');
         const template = from ? { ...structuredClone(this.require(from.id).template), id, name, version: 1 } : blankTemplate(id, name);
+        const warnings = this.store.some((x) => x.template.name.toLowerCase() === name.toLowerCase()) ? [`Det finns redan en mall som heter "${name}".`] : [];
         this.add(template, 'user');
-        return { id, version: 1 };
+        return { id, version: 1, warnings };
       }
       case 'templates.save': {
         const parsed = parseTemplate(i.template);
@@ -129,18 +141,19 @@ export class FakeApi {
         return { id: t.id, version: t.version, newVersion: false };
       }
       case 'templates.import': {
-        const parsed = typeof i.text === 'string' ? parseTemplateText(i.text) : parseTemplate(i.document);
+        const parsed = parseTemplateFile(typeof i.text === 'string' ? { text: i.text } : { document: i.document });
         if (!parsed.ok) throw { code: 'VALIDATION', message: `Mallen importerades inte: ${parsed.issues.length} fel i filen.`, issues: parsed.issues } satisfies ApiError;
         let t = parsed.template;
         const existing = this.versions(t.id).find((s) => s.template.version === t.version);
         if (existing) {
           const stored = parseTemplate(existing.template);
-          if (stored.ok && JSON.stringify(stored.template) === JSON.stringify(t)) return { id: t.id, version: t.version, name: t.name, status: 'identical' };
+          if (stored.ok && JSON.stringify(stored.template) === JSON.stringify(t)) return { id: t.id, version: t.version, name: t.name, status: 'identical', warnings: [] };
           if (!i.asCopy) throw { code: 'CONFLICT', message: `Mallen "${t.id}" version ${t.version} finns redan med annat innehåll.` } satisfies ApiError;
           t = { ...t, id: this.uniqueId(t.id), version: 1 };
         }
+        const warnings = this.store.some((x) => x.template.id !== t.id && x.template.name.toLowerCase() === t.name.toLowerCase()) ? [`Det finns redan en mall som heter "${t.name}".`] : [];
         this.add(t, 'imported');
-        return { id: t.id, version: t.version, name: t.name, status: 'imported' };
+        return { id: t.id, version: t.version, name: t.name, status: 'imported', warnings };
       }
       case 'templates.export': {
         const s = this.require(i.id as string, i.version as number | undefined);

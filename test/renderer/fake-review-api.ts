@@ -24,6 +24,8 @@ interface StoredAnswer {
  */
 export class FakeReviewApi {
   readonly templates = new FakeApi();
+  /** The template reviews.createExample uses when no review names one (the core uses its bundled template). */
+  exampleTemplate?: Template;
   readonly calls: Call[] = [];
   reviews: Review[] = [];
   cases: (CaseFile & { reviewId: string })[] = [];
@@ -63,6 +65,8 @@ export class FakeReviewApi {
       units: ['Enhet A'],
       inspectors: [],
       archived: false,
+      example: false,
+      deletable: true,
       caseCount: 0,
       sampledCount: 0,
       doneCount: 0,
@@ -87,7 +91,7 @@ export class FakeReviewApi {
 
   readonly transport: Transport = async (method, input) => {
     const i = (input ?? {}) as Record<string, unknown>;
-    if (method.startsWith('templates.') || method === 'app.info') return this.templates.transport(method, input);
+    if (method.startsWith('templates.') || method.startsWith('profile.') || method === 'app.info') return this.templates.transport(method, input);
     this.calls.push({ method, input: structuredClone(i) });
     const queued = this.failures.get(method);
     if (queued?.length) return { ok: false, error: queued.shift()! };
@@ -137,16 +141,158 @@ export class FakeReviewApi {
     return { answered, total: questions.length, requiredMissing: 0 };
   }
 
+  /**
+   * A sample over the review's cases, in the order given (each unit's seeded order follows it). A
+   * dropped file and its replacement share `changedAt`, as the core records them.
+   */
+  setSample(entries: { ref: string; status: SampleRecord['cases'][number]['status']; changedAt?: string }[], overrides: Partial<SampleRecord> = {}): SampleRecord {
+    const perUnit = new Map<string, number>();
+    const cases = entries.map((e) => {
+      const c = this.cases.find((x) => x.ref === e.ref)!;
+      perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + 1);
+      return {
+        caseId: c.id,
+        ref: c.ref,
+        unit: c.unit,
+        seededOrder: perUnit.get(c.unit)!,
+        status: e.status,
+        dropoutReason: e.status === 'dropped' ? ('ej_framtagbar' as const) : null,
+        dropoutNote: null,
+        changedAt: e.changedAt ?? null,
+        changedBy: e.changedAt ? 'granskare' : null,
+        done: c.done,
+      };
+    });
+    const frame: Record<string, number> = {};
+    for (const c of this.cases) frame[c.unit] = (frame[c.unit] ?? 0) + 1;
+    this.sample = {
+      seed: 'frö-1',
+      method: { kind: 'per-unit', n: 2 },
+      drawnAt: '2026-01-02T08:00:00.000Z',
+      drawnBy: 'granskare',
+      frame,
+      sample: cases.filter((c) => c.status === 'selected' || c.status === 'replacement').map((c) => c.caseId),
+      cases,
+      scoringStarted: false,
+      ...overrides,
+    };
+    return this.sample;
+  }
+
+  /** Any answer or done mark on a file of the review, as the core decides it. */
+  private scoringStarted(reviewId: string): boolean {
+    return this.cases.some((c) => c.reviewId === reviewId && (c.done || [...this.answers.keys()].some((k) => k.startsWith(`${c.id}/`))));
+  }
+
+  /** cases.list: a case-insensitive search on reference or unit, one unit, one page. */
+  private listCases(i: Record<string, unknown>) {
+    const query = typeof i.query === 'string' ? i.query.toLowerCase() : '';
+    const matching = this.cases
+      .filter((c) => c.reviewId === i.reviewId)
+      .filter((c) => !query || c.ref.toLowerCase().includes(query) || c.unit.toLowerCase().includes(query))
+      .filter((c) => i.unit === undefined || c.unit === i.unit);
+    const offset = (i.offset as number | undefined) ?? 0;
+    const page = i.limit === undefined ? matching.slice(offset) : matching.slice(offset, offset + (i.limit as number));
+    return { cases: page.map(({ reviewId: _r, ...c }) => c), total: matching.length };
+  }
+
+  /** scoring.overview: the sample's files (or every file without one), per unit, and the next file not done. */
+  private overview(reviewId: string) {
+    const template = this.template(reviewId);
+    const review = this.review(reviewId);
+    const ofReview = this.cases.filter((c) => c.reviewId === reviewId);
+    const inSample = this.sample?.cases.filter((s) => s.status === 'selected' || s.status === 'replacement');
+    const files = inSample ? inSample.map((s) => ({ c: ofReview.find((c) => c.id === s.caseId)!, status: s.status as 'selected' | 'replacement' })) : ofReview.map((c) => ({ c, status: null }));
+    const cases = files.map(({ c, status }) => {
+      const progress = this.progress(c.id, template);
+      return { caseId: c.id, ref: c.ref, unit: c.unit, sex: c.sex, ageBand: c.ageBand, status, markedDone: c.done, done: c.done && progress.requiredMissing === 0, progress };
+    });
+    const sum = (k: 'answered' | 'total' | 'requiredMissing') => cases.reduce((s, c) => s + c.progress[k], 0);
+    const unitNames = [...new Set([...review.units, ...ofReview.map((c) => c.unit)])];
+    const units = unitNames.map((unit) => {
+      const mine = cases.filter((c) => c.unit === unit);
+      const done = mine.filter((c) => c.done).length;
+      const dropped = this.sample?.cases.filter((s) => s.unit === unit && s.status === 'dropped').length ?? 0;
+      return { unit, sampled: mine.length, done, left: mine.length - done, dropped };
+    });
+    const ordered = unitNames.flatMap((u) => cases.filter((c) => c.unit === u));
+    const next = ordered.find((c) => !c.done);
+    return {
+      cases,
+      progress: { answered: sum('answered'), total: sum('total'), requiredMissing: sum('requiredMissing') },
+      units,
+      files: { total: cases.length, done: cases.filter((c) => c.done).length },
+      next: next ? { caseId: next.caseId, ref: next.ref, unit: next.unit } : null,
+      hasSample: this.sample !== null,
+      scoringStarted: this.scoringStarted(reviewId),
+    };
+  }
+
+  /** What the sample says about scoring a file, as the core decides it (scoring.caseView's `access`). */
+  private access(caseId: string) {
+    const entry = this.sample?.cases.find((s) => s.caseId === caseId);
+    if (!this.sample) return { scorable: true, sampleStatus: 'no_sample' as const, reason: null, replacedBy: null };
+    if (!entry) return { scorable: false, sampleStatus: 'outside' as const, reason: 'Ej i urvalet – akten ingår inte i granskningens urval.', replacedBy: null };
+    if (entry.status === 'selected' || entry.status === 'replacement') return { scorable: true, sampleStatus: entry.status, reason: null, replacedBy: null };
+    const replacement = entry.status === 'dropped' ? this.sample.cases.find((s) => s.status === 'replacement' && s.changedAt !== null && s.changedAt === entry.changedAt) : undefined;
+    return {
+      scorable: false,
+      sampleStatus: entry.status,
+      reason: entry.status === 'dropped' ? `Bortfall${replacement ? ` – ersatt av akt ${replacement.ref}` : ''}` : 'Reserv – akten ingår inte i urvalet.',
+      replacedBy: replacement ? { caseId: replacement.caseId, ref: replacement.ref } : null,
+    };
+  }
+
+  private requireScorable(caseId: string): void {
+    const access = this.access(caseId);
+    if (!access.scorable) throw { code: 'VALIDATION', message: `Akten kan inte granskas: ${access.reason}` } satisfies ApiError;
+  }
+
+  /** cases.setDone refuses a file with required questions unanswered, naming them as the core does. */
+  private requireComplete(caseId: string, template: Template): void {
+    const missing = template.questions.filter((q) => q.required && (this.answers.get(`${caseId}/${q.id}`)?.value ?? null) === null);
+    if (missing.length === 0) return;
+    throw {
+      code: 'VALIDATION',
+      message: `${missing.length} obligatoriska frågor saknar svar: ${missing.map((q) => q.id).join(', ')}.`,
+      issues: missing.map((q) => ({ path: `$.answers.${q.id}`, message: `Fråga ${q.id} saknar svar.` })),
+    } satisfies ApiError;
+  }
+
+  /** The next file not done after this one, wrapping, never this one (scoring.caseView's `next`). */
+  private nextAfter(reviewId: string, caseId: string) {
+    const order = this.overview(reviewId).cases;
+    const at = order.findIndex((c) => c.caseId === caseId);
+    const next = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))].find((c) => !c.done && c.caseId !== caseId);
+    return next ? { caseId: next.caseId, ref: next.ref } : null;
+  }
+
   private handle(method: string, i: Record<string, unknown>): unknown {
     switch (method) {
       case 'reviews.list':
         return { reviews: this.reviews.filter((r) => i.includeArchived || !r.archived) };
       case 'reviews.get':
-        return this.review(i.reviewId);
+        return { ...this.review(i.reviewId), caseCount: this.cases.filter((c) => c.reviewId === i.reviewId).length };
       case 'reviews.create': {
         const template = this.templates.latest(i.templateId as string)!;
         const { templateId: _t, templateVersion: _v, ...fields } = i;
-        return { id: this.addReview(template, fields as Partial<Review>).id };
+        const same = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+        const twin = i.dnr ? this.reviews.find((r) => same(r.dnr, i.dnr) && same(r.title, i.title)) : undefined;
+        const warnings = twin ? [`Det finns redan en granskning med Dnr ${twin.dnr} och titeln "${twin.title}".`] : [];
+        return { id: this.addReview(template, fields as Partial<Review>).id, warnings };
+      }
+      case 'reviews.createExample': {
+        const existing = this.reviews.find((r) => r.example && !r.archived);
+        if (existing) return { id: existing.id };
+        const template = this.templates.latest(this.reviews[0]?.templateId ?? '') ?? this.exampleTemplate;
+        if (!template) throw { code: 'NOT_FOUND', message: 'Ingen mall för exemplet.' } satisfies ApiError;
+        return { id: this.addReview(template, { title: 'Exempelgranskning: öppenvård barn 0–12 år', dnr: null, example: true, createdBy: 'Karin Granskare' }).id };
+      }
+      case 'reviews.delete': {
+        const r = this.review(i.reviewId);
+        if (!r.deletable) throw { code: 'CONFLICT', message: `Granskningen "${r.title}" kan inte tas bort eftersom arbete har registrerats i den. Arkivera den i stället.` } satisfies ApiError;
+        this.reviews = this.reviews.filter((x) => x !== r);
+        return { deleted: true };
       }
       case 'reviews.update': {
         const r = this.review(i.reviewId);
@@ -160,7 +306,7 @@ export class FakeReviewApi {
         return r;
       }
       case 'cases.list':
-        return { cases: this.cases.filter((c) => c.reviewId === i.reviewId).map(({ reviewId: _r, ...c }) => c) };
+        return this.listCases(i);
       case 'cases.import': {
         const preview = this.importPreview!;
         if (i.dryRun) return { ...preview, dryRun: true };
@@ -177,7 +323,7 @@ export class FakeReviewApi {
         };
       }
       case 'sampling.get':
-        return this.sample;
+        return this.sample && { ...this.sample, scoringStarted: this.sample.scoringStarted || this.scoringStarted(i.reviewId as string) };
       case 'sampling.draw':
         return { seed: (i.seed as string) ?? 'slump', frame: {}, sample: [], shortfall: 0 };
       case 'scoring.caseView': {
@@ -190,19 +336,19 @@ export class FakeReviewApi {
           answers: this.answersOf(c.id, template),
           progress: this.progress(c.id, template),
           areaProgress: Object.fromEntries(template.areas.map((a) => [a.id, this.progress(c.id, template, template.questions.filter((q) => q.area === a.id))])),
+          access: this.access(c.id),
+          period: { from: this.review(i.reviewId).periodFrom, to: this.review(i.reviewId).periodTo },
+          next: this.nextAfter(i.reviewId as string, c.id),
         };
       }
-      case 'scoring.overview': {
-        const template = this.template(i.reviewId);
-        const cases = this.cases.filter((c) => c.reviewId === i.reviewId).map((c) => ({ caseId: c.id, ref: c.ref, unit: c.unit, done: c.done, progress: this.progress(c.id, template) }));
-        const sum = (k: 'answered' | 'total') => cases.reduce((s, c) => s + c.progress[k], 0);
-        return { cases, progress: { answered: sum('answered'), total: sum('total'), requiredMissing: 0 } };
-      }
+      case 'scoring.overview':
+        return this.overview(i.reviewId as string);
       case 'answers.save': {
         const template = this.template(i.reviewId);
         const c = this.caseOf(i.reviewId, i.caseId);
         const q = template.questions.find((x) => x.id === i.questionId);
         if (!q) throw { code: 'VALIDATION', message: `Frågan "${String(i.questionId)}" finns inte i granskningens mall.` } satisfies ApiError;
+        this.requireScorable(c.id);
         const checked = checkAnswerValue(template, q, i.value as AnswerValue);
         if (!checked.ok) throw { code: 'VALIDATION', message: checked.message } satisfies ApiError;
         for (const text of [i.note, i.fileRef]) {
@@ -243,6 +389,8 @@ export class FakeReviewApi {
       }
       case 'cases.setDone': {
         const c = this.caseOf(i.reviewId, i.caseId);
+        this.requireScorable(c.id);
+        if (i.done) this.requireComplete(c.id, this.template(i.reviewId));
         c.done = i.done as boolean;
         return { done: c.done };
       }

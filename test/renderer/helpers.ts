@@ -1,4 +1,5 @@
 import { configureServices, resetServices } from '../../renderer/src/services';
+import { resetProfile } from '../../renderer/src/state/profile-store';
 import { useStatusStore } from '../../renderer/src/state/status-store';
 import { resetTemplateEditor, useTemplateEditor } from '../../renderer/src/state/template-editor-store';
 import { resetTemplateList } from '../../renderer/src/state/template-list-store';
@@ -11,6 +12,7 @@ export function freshFake(): FakeApi {
   configureServices({ api: fake.client, pickFile: async () => null, saveFile: async (name) => name });
   resetTemplateEditor();
   resetTemplateList();
+  resetProfile();
   useStatusStore.getState().clear();
   return fake;
 }

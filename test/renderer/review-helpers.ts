@@ -1,4 +1,5 @@
 import { configureServices, resetServices } from '../../renderer/src/services';
+import { resetProfile } from '../../renderer/src/state/profile-store';
 import { resetReviewList } from '../../renderer/src/state/review-list-store';
 import { resetReview } from '../../renderer/src/state/review-store';
 import { resetScoring } from '../../renderer/src/state/scoring-store';
@@ -13,6 +14,7 @@ export function freshReviewFake(): FakeReviewApi {
   resetReviewList();
   resetReview();
   resetScoring();
+  resetProfile();
   useStatusStore.getState().clear();
   return fake;
 }

@@ -40,4 +40,29 @@ describe('scoring keys', () => {
     expect(toggledChoice(q, ['fft', 'annan'], 'fft')).toEqual(['annan']);
     expect(toggledChoice({ ...q, multiple: false }, 'fft', 'annan')).toBe('annan');
   });
+
+  it('gives every option of a long multiple choice a key: digits 1–9, then letters without g and without keys the template set', () => {
+    const options = Array.from({ length: 12 }, (_, i) => ({ id: `o${i + 1}`, label: `Alternativ ${i + 1}`, ...(i === 0 ? { key: 'a' } : {}) }));
+    const keys = choiceKeys(options).map((o) => o.keys);
+    expect(keys.slice(0, 9)).toEqual([['a', '1'], ['2'], ['3'], ['4'], ['5'], ['6'], ['7'], ['8'], ['9']]);
+    // "a" is option 1's own key, so the letters start at b.
+    expect(keys.slice(9)).toEqual([['b'], ['c'], ['d']]);
+    expect(optionForKey(options, 'B')).toBe('o10');
+    expect(optionForKey(options, 'a')).toBe('o1');
+    const many = Array.from({ length: 16 }, (_, i) => ({ id: `o${i + 1}`, label: `Alternativ ${i + 1}` }));
+    expect(choiceKeys(many).slice(9).map((o) => o.keys[0])).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'h']);
+    expect(optionForKey(many, 'g')).toBeUndefined();
+  });
+
+  it('an exclusive option clears the others when chosen, and choosing another clears it', () => {
+    const q = { id: 'H3', area: 'a', type: 'choice' as const, text: 'Samverkan?', multiple: true, options: [
+      { id: 'skola', label: 'Skola' },
+      { id: 'bvc', label: 'BVC' },
+      { id: 'ingen', label: 'Ingen samverkan framgår', exclusive: true },
+    ] };
+    expect(toggledChoice(q, ['skola', 'bvc'], 'ingen')).toEqual(['ingen']);
+    expect(toggledChoice(q, ['ingen'], 'bvc')).toEqual(['bvc']);
+    expect(toggledChoice(q, ['ingen'], 'ingen')).toEqual([]);
+    expect(toggledChoice(q, ['bvc'], 'skola')).toEqual(['skola', 'bvc']);
+  });
 });

@@ -17,7 +17,12 @@ declare global {
   }
 }
 
-export type Transport = (method: string, input: unknown) => Promise<Result<unknown>>;
+/** keepalive: the request must outlive the page (a flush started on pagehide); only for small bodies (browsers allow 64 kB). */
+export interface CallOptions {
+  keepalive?: boolean;
+}
+
+export type Transport = (method: string, input: unknown, options?: CallOptions) => Promise<Result<unknown>>;
 
 /** IPC when the preload bridge exists, HTTP to the browser-mode server otherwise. Screens never know which. */
 export function defaultTransport(): Transport {
@@ -26,7 +31,7 @@ export function defaultTransport(): Transport {
   return httpTransport;
 }
 
-export const httpTransport: Transport = async (method, input) => {
+export const httpTransport: Transport = async (method, input, options) => {
   const token = browserSessionToken();
   try {
     const response = await fetch(`./api/${encodeURIComponent(method)}`, {
@@ -36,6 +41,8 @@ export const httpTransport: Transport = async (method, input) => {
       credentials: 'omit',
       cache: 'no-store',
       body: JSON.stringify(input ?? {}),
+      // A save sent while the page unloads (reload, closed tab) is otherwise cancelled with it.
+      keepalive: options?.keepalive ?? false,
     });
     if (response.status === 401) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Fliken är inte längre inloggad (servern kan ha startats om). Ladda om sidan, eller öppna den nya länken som skrevs ut i terminalen.' } };
@@ -58,7 +65,7 @@ export class ApiCallError extends Error {
 
 export interface ApiClient {
   /** Resolves with the value or rejects with ApiCallError carrying the Swedish message. */
-  call<K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  call<K extends MethodName>(method: K, input: InputOf<K>, options?: CallOptions): Promise<OutputOf<K>>;
   /** Returns the result as data, for screens that show issues inline. */
   send<K extends MethodName>(method: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
 }
@@ -66,8 +73,8 @@ export interface ApiClient {
 export function createApiClient(transport: Transport = defaultTransport()): ApiClient {
   return {
     send: (method, input) => transport(method, input) as never,
-    async call(method, input) {
-      const result = await transport(method, input);
+    async call(method, input, options) {
+      const result = await transport(method, input, options);
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value as never;
     },

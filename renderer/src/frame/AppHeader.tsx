@@ -1,6 +1,7 @@
+import { ProfileBadge } from './ProfileBadge';
 import { StatusRegion } from './StatusRegion';
 
-/** Product name and the live status line. */
+/** Product name, the live status line and who is working. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -17,6 +18,7 @@ export function AppHeader() {
       </a>
       <p className="brand">Granskningsbänken</p>
       <StatusRegion />
+      <ProfileBadge />
     </header>
   );
 }

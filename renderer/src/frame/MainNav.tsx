@@ -7,10 +7,11 @@ interface NavItem {
   owns(route: Route): boolean;
 }
 
-/** The sections of the workbench. Later features (Granskningar …) add an item here. */
+/** The sections of the workbench, the inspector's work first. */
 export const NAV_ITEMS: NavItem[] = [
-  { label: 'Mallar', href: '#/mallar', owns: (r) => r.name === 'templates' || r.name === 'template' || r.name === 'preview' },
   { label: 'Granskningar', href: '#/granskningar', owns: (r) => r.name === 'reviews' || r.name === 'review' || r.name === 'scoring' },
+  { label: 'Mallar', href: '#/mallar', owns: (r) => r.name === 'templates' || r.name === 'template' || r.name === 'preview' },
+  { label: 'Inställningar', href: '#/installningar', owns: (r) => r.name === 'settings' },
 ];
 
 export function MainNav({ route }: { route: Route }) {

@@ -6,11 +6,15 @@ export type Route =
   | { name: 'reviews' }
   | { name: 'review'; id: string }
   | { name: 'scoring'; reviewId: string; caseId: string }
+  | { name: 'settings' }
   | { name: 'notFound'; hash: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '' || path === '/mallar') return { name: 'templates' };
+  // The app opens on Granskningar: the inspector's work, with "Kom igång" on a fresh workbench.
+  if (path === '' || path === '/') return { name: 'reviews' };
+  if (path === '/mallar') return { name: 'templates' };
+  if (path === '/installningar') return { name: 'settings' };
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'mallar' && parts.length === 2) return { name: 'template', id: parts[1] };
   if (parts[0] === 'mallar' && parts.length === 3 && parts[2] === 'forhandsvisning') return { name: 'preview', id: parts[1] };
@@ -34,6 +38,8 @@ export function hrefFor(route: Route): string {
       return `#/granskningar/${encodeURIComponent(route.id)}`;
     case 'scoring':
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/akt/${encodeURIComponent(route.caseId)}`;
+    case 'settings':
+      return '#/installningar';
     case 'notFound':
       return route.hash;
   }

@@ -7,6 +7,7 @@ import type { ApiError } from '../../../shared/result';
 import { services } from '../services';
 import type { KeyFileChoice } from '../api/files';
 import { announce } from './status-store';
+import { rader } from '../../../shared/util/plural-sv';
 import { toApiError } from './template-editor-store';
 import type { CaseField } from '../../../shared/import/headers';
 
@@ -15,12 +16,27 @@ export type Overview = OutputOf<'scoring.overview'>;
 export type SamplingMethod = InputOf<'sampling.draw'>['method'];
 export type DropoutReason = InputOf<'sampling.dropout'>['reason'];
 
+/** Rows per page of the case list: the frame can hold 100,000 files, the page shows this many. */
+export const CASE_PAGE_SIZE = 50;
+
+/** One page of the case list (the sampling frame), for a search or for every file. */
+export interface CaseListPage {
+  query: string;
+  offset: number;
+  cases: CaseFile[];
+  /** Files matching the query, whatever the page. */
+  total: number;
+  loading: boolean;
+}
+
 /** The import in progress: the picked file, its preview (dry run) and the user's choices. */
 export interface ImportSession {
   fileName: string;
   contentBase64: string;
   preview: ImportResult;
   onExisting: 'skip' | 'update';
+  /** Rows of units the review lacks: add the units or skip the rows; asked only when there are such rows. */
+  unknownUnits?: 'add' | 'skip';
   pseudonymise: boolean;
   /** The column chosen per field in the mapping step; empty means "as recognised". */
   mapping: Partial<Record<CaseField, string>>;
@@ -44,7 +60,7 @@ interface ReviewData {
   loadState: 'idle' | 'loading' | 'ready' | 'error';
   loadError?: string;
   review?: Review;
-  cases: CaseFile[];
+  caseList: CaseListPage;
   sample: SampleRecord | null;
   overview?: Overview;
   busy: boolean;
@@ -62,10 +78,13 @@ interface ReviewData {
 interface ReviewState extends ReviewData {
   open(id: string): Promise<void>;
   refresh(): Promise<void>;
+  /** The case list from its first page for a search on reference or unit (empty: every file). */
+  searchCases(query: string): Promise<void>;
+  showCasePage(offset: number): Promise<void>;
   update(patch: Omit<InputOf<'reviews.update'>, 'reviewId'>): Promise<ApiError | undefined>;
   setArchived(archived: boolean): Promise<void>;
   startImport(): Promise<void>;
-  setImportOptions(patch: Partial<Pick<ImportSession, 'onExisting' | 'pseudonymise'>>): void;
+  setImportOptions(patch: Partial<Pick<ImportSession, 'onExisting' | 'pseudonymise' | 'unknownUnits'>>): void;
   /** The mapping step: read the file again with a field taken from another column. */
   mapColumn(field: CaseField, header: string): Promise<void>;
   cancelImport(): void;
@@ -83,7 +102,7 @@ const initial: ReviewData = {
   loadState: 'idle',
   loadError: undefined,
   review: undefined,
-  cases: [],
+  caseList: { query: '', offset: 0, cases: [], total: 0, loading: false },
   sample: null,
   overview: undefined,
   busy: false,
@@ -117,15 +136,41 @@ export const MOVE_KEY_ADVICE = 'Flytta den till den plats där kommunen förvara
 export const useReview = create<ReviewState>()((set, get) => {
   const api = () => services().api;
 
+  /** Numbers the case-list requests, so an answer to an older search never replaces a newer one. */
+  let listRequest = 0;
+
+  async function fetchCasePage(id: string, query: string, offset: number): Promise<CaseListPage | undefined> {
+    const request = ++listRequest;
+    const page = await api().call('cases.list', { reviewId: id, ...(query ? { query } : {}), offset, limit: CASE_PAGE_SIZE });
+    if (request !== listRequest || get().id !== id) return undefined;
+    // A page past the end (the list shrank, e.g. after an update) falls back to the last one.
+    if (page.cases.length === 0 && offset > 0 && page.total > 0) return fetchCasePage(id, query, Math.floor((page.total - 1) / CASE_PAGE_SIZE) * CASE_PAGE_SIZE);
+    return { query, offset, cases: page.cases, total: page.total, loading: false };
+  }
+
   async function loadAll(id: string): Promise<void> {
-    const [review, { cases }, sample, overview] = await Promise.all([
+    const { query, offset } = get().caseList;
+    const [review, caseList, sample, overview] = await Promise.all([
       api().call('reviews.get', { reviewId: id }),
-      api().call('cases.list', { reviewId: id }),
+      fetchCasePage(id, query, offset),
       api().call('sampling.get', { reviewId: id }),
       api().call('scoring.overview', { reviewId: id }).catch(() => undefined),
     ]);
     if (get().id !== id) return;
-    set({ review, cases, sample, overview, loadState: 'ready' });
+    set({ review, sample, overview, loadState: 'ready', ...(caseList ? { caseList } : {}) });
+  }
+
+  async function loadCasePage(query: string, offset: number): Promise<void> {
+    const id = get().id;
+    if (!id) return;
+    set({ caseList: { ...get().caseList, query, offset, loading: true } });
+    try {
+      const caseList = await fetchCasePage(id, query, offset);
+      if (caseList) set({ caseList });
+    } catch (error) {
+      set({ caseList: { ...get().caseList, loading: false } });
+      announce(toApiError(error).message, 'error');
+    }
   }
 
   return {
@@ -149,6 +194,10 @@ export const useReview = create<ReviewState>()((set, get) => {
         announce(toApiError(error).message, 'error');
       }
     },
+
+    searchCases: (query) => loadCasePage(query.trim(), 0),
+
+    showCasePage: (offset) => loadCasePage(get().caseList.query, Math.max(0, offset)),
 
     async update(patch) {
       const id = get().id!;
@@ -260,6 +309,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           contentBase64: s.contentBase64,
           validRowsOnly: s.preview.rejected.length > 0 ? true : undefined,
           onExisting: s.preview.existing > 0 ? s.onExisting : undefined,
+          unknownUnits: s.preview.unknownUnits?.length ? s.unknownUnits : undefined,
           pseudonymise: s.pseudonymise || undefined,
           keyFile: keyChoice && 'path' in keyChoice ? keyChoice.path : undefined,
           mapping: Object.keys(s.mapping).length ? s.mapping : undefined,
@@ -268,6 +318,7 @@ export const useReview = create<ReviewState>()((set, get) => {
         const parts = [`${result.imported} ${result.imported === 1 ? 'akt importerades' : 'akter importerades'}`];
         if (result.updated) parts.push(`${result.updated} uppdaterades`);
         if (result.skipped) parts.push(`${result.skipped} fanns redan och hoppades över`);
+        if (result.skippedUnknown) parts.push(`${rader(result.skippedUnknown)} från enheter utanför granskningen hoppades över`);
         let message = `${parts.join(', ')}.`;
         if (result.key && result.keyFile) {
           const besideDatabase = !(keyChoice && 'path' in keyChoice);
@@ -314,7 +365,9 @@ export const useReview = create<ReviewState>()((set, get) => {
         return true;
       } catch (error) {
         const apiError = toApiError(error);
-        if (apiError.code === 'CONFLICT' && !replace && !/redan granskats/.test(apiError.message)) set({ drawConflict: { message: apiError.message, method, seed } });
+        // "Dra om" is offered only for the conflict a confirmation resolves: a sample exists, nothing scored yet.
+        const redrawable = apiError.code === 'CONFLICT' && !replace && !get().sample?.scoringStarted && !/redan granskats|har börjat/.test(apiError.message);
+        if (redrawable) set({ drawConflict: { message: apiError.message, method, seed } });
         else set({ drawError: apiError });
         announce(apiError.message, 'error');
         return false;

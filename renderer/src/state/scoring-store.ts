@@ -3,6 +3,8 @@ import type { OutputOf } from '../../../shared/contract';
 import type { AnswerValue } from '../../../shared/scoring/answer-value';
 import { findIdentityNumbers, piiGuardMessage } from '../../../shared/identity/pii-guard';
 import type { Question, Template } from '../../../shared/templates/schema';
+import type { CallOptions } from '../api/client';
+import type { ApiError } from '../../../shared/result';
 import { services } from '../services';
 import { announce } from './status-store';
 import { toApiError } from './template-editor-store';
@@ -63,10 +65,20 @@ interface ScoringData {
   current: number;
   /** Bumped when keyboard navigation should move focus to the current question. */
   focusTick: number;
+  /**
+   * The question the last focus request was for. Only that question acts on focusTick: a question
+   * that becomes current because it was clicked or tabbed into must not take focus (and scroll)
+   * again in the middle of that click.
+   */
+  focusIndex: number;
   guidanceOpen: Record<string, boolean>;
   overview?: Overview;
   leaving: boolean;
   leaveError?: string;
+  /** The file may not be scored (outside the sample, dropped): everything is shown, nothing can be changed. */
+  readOnly: boolean;
+  /** Bumped when focus should go to "Klar – nästa akt" (after the last question). */
+  finishFocusTick: number;
 }
 
 export interface ScoringState extends ScoringData {
@@ -76,7 +88,8 @@ export interface ScoringState extends ScoringData {
   answer(questionId: string, value: AnswerValue): Promise<void>;
   editText(questionId: string, field: TextField, text: string): void;
   flushText(questionId: string, field: TextField): void;
-  flushAll(): Promise<void>;
+  /** Saves every typed text not yet sent; `keepalive` when the page is being left (the request must outlive it). */
+  flushAll(options?: { keepalive?: boolean }): Promise<void>;
   toggleGuidance(questionId: string): void;
   setDone(done: boolean): Promise<boolean>;
   /** Marks this file done and returns the next file not yet done, or null when there is none. */
@@ -97,10 +110,13 @@ const initial: ScoringData = {
   status: {},
   current: 0,
   focusTick: 0,
+  focusIndex: -1,
   guidanceOpen: {},
   overview: undefined,
   leaving: false,
   leaveError: undefined,
+  readOnly: false,
+  finishFocusTick: 0,
 };
 
 const EMPTY: AnswerState = { value: null, note: null, fileRef: null };
@@ -123,13 +139,17 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const chains = new Map<string, Promise<void>>();
 const inFlight = new Map<string, number>();
 let session = 0;
+/** "Akt X är klar." — said together with the next file's arrival, which would otherwise drown it. */
+let finishedBefore: string | undefined;
 
 const timerKey = (questionId: string, field: TextField) => `${questionId}\u0000${field}`;
 
 export const useScoring = create<ScoringState>()((set, get) => {
   /** Queues one save of a question; saves of one question run in order, and only the last one's result shows "Sparat". */
-  function save(questionId: string, patch: Partial<AnswerState>): Promise<void> {
+  function save(questionId: string, patch: Partial<AnswerState>, options: CallOptions = {}): Promise<void> {
     const mine = session;
+    // The core refuses it too (outside the sample); the screen never offers it.
+    if (get().readOnly) return Promise.resolve();
     const { shown, status } = get();
     set({
       shown: { ...shown, [questionId]: { ...(shown[questionId] ?? EMPTY), ...patch } },
@@ -152,7 +172,7 @@ export const useScoring = create<ScoringState>()((set, get) => {
         ...('fileRef' in patch ? { fileRef: patch.fileRef ?? null } : {}),
       };
       try {
-        const result = await callWhileBusy(() => services().api.call('answers.save', input), questionId, () => mine === session);
+        const result = await callWhileBusy(() => services().api.call('answers.save', input, options), questionId, () => mine === session);
         if (mine !== session) return;
         set({ saved: { ...get().saved, [questionId]: { value: result.value, note: result.note, fileRef: result.fileRef, updatedAt: result.updatedAt } } });
         outcome = { state: 'saved' };
@@ -176,7 +196,10 @@ export const useScoring = create<ScoringState>()((set, get) => {
         if (outcome.state === 'saved' && [...inFlight.values()].every((n) => n === 0)) announce(`Sparat (fråga ${questionId}).`, 'success');
       }
     };
-    const chain = (chains.get(questionId) ?? Promise.resolve()).then(run);
+    // When the page is being left there is no time to wait for an earlier save of the question: the
+    // request must start before the page goes (it carries the whole answer, so order hardly matters).
+    const before = chains.get(questionId) ?? Promise.resolve();
+    const chain = options.keepalive ? Promise.all([before, run()]).then(() => undefined) : before.then(run);
     chains.set(questionId, chain);
     return chain;
   }
@@ -202,7 +225,28 @@ export const useScoring = create<ScoringState>()((set, get) => {
     }
   }
 
-  function saveText(questionId: string, field: TextField): Promise<void> | undefined {
+  /** Marks the file done; the core's refusal (an incomplete file, a file outside the sample) comes back as data. */
+  async function markDone(): Promise<ApiError | null> {
+    const { reviewId, caseId, view } = get();
+    try {
+      await services().api.call('cases.setDone', { reviewId: reviewId!, caseId: caseId!, done: true });
+    } catch (error) {
+      return toApiError(error);
+    }
+    if (view) set({ view: { ...view, case: { ...view.case, done: true } } });
+    return null;
+  }
+
+  /** "N obligatoriska frågor saknar svar", and the reviewer is taken to the first of them. */
+  function refuseIncomplete(missing: Question[]): void {
+    const numbers = missing.map((q) => get().questions.indexOf(q) + 1);
+    const message = `${missingRequiredText(missing.length)}: ${numbers.length === 1 ? 'fråga' : 'frågorna'} ${listSv(numbers.map(String))}.`;
+    set({ leaveError: message });
+    announce(message, 'error');
+    get().setCurrent(numbers[0] - 1, true);
+  }
+
+  function saveText(questionId: string, field: TextField, options: CallOptions = {}): Promise<void> | undefined {
     const key = timerKey(questionId, field);
     const timer = timers.get(key);
     if (timer !== undefined) clearTimeout(timer);
@@ -212,7 +256,7 @@ export const useScoring = create<ScoringState>()((set, get) => {
     const shown = get().shown[questionId] ?? EMPTY;
     const next = text === '' ? null : text;
     if ((shown[field] ?? null) === next) return undefined;
-    return save(questionId, { [field]: next });
+    return save(questionId, { [field]: next }, options);
   }
 
   return {
@@ -239,7 +283,13 @@ export const useScoring = create<ScoringState>()((set, get) => {
         for (const q of questions) texts[q.id] = textOf(q, saved[q.id] ?? EMPTY);
         // Reopening resumes at the first question without an answer.
         const firstOpen = questions.findIndex((q) => !isAnswered(saved[q.id]?.value));
-        set({ view, overview, questions, saved, shown: { ...saved }, texts, current: firstOpen === -1 ? 0 : firstOpen, focusTick: 1, loadState: 'ready' });
+        // A core without the sample rules says nothing about access: every file is scorable there.
+        const readOnly = view.access ? !view.access.scorable : false;
+        set({ view, overview, questions, saved, shown: { ...saved }, texts, current: firstOpen === -1 ? 0 : firstOpen, focusTick: 1, focusIndex: firstOpen === -1 ? 0 : firstOpen, loadState: 'ready', readOnly });
+        const answered = questions.filter((q) => isAnswered(saved[q.id]?.value)).length;
+        const arrived = `Akt ${view.case.ref} öppnad: ${answered} av ${questions.length} frågor besvarade.${readOnly && view.access?.reason ? ` ${view.access.reason}` : ''}`;
+        announce(finishedBefore ? `${finishedBefore} ${arrived}` : arrived, 'info');
+        finishedBefore = undefined;
       } catch (error) {
         if (mine === session) set({ loadState: 'error', loadError: toApiError(error).message });
       }
@@ -247,9 +297,14 @@ export const useScoring = create<ScoringState>()((set, get) => {
 
     setCurrent(index, focus = false) {
       const { questions, current, focusTick } = get();
+      if (focus && index >= questions.length && !get().readOnly) {
+        // Past the last question: on to "Klar – nästa akt".
+        set({ finishFocusTick: get().finishFocusTick + 1 });
+        return;
+      }
       const next = Math.max(0, Math.min(questions.length - 1, index));
       if (next === current && !focus) return;
-      set({ current: next, focusTick: focus ? focusTick + 1 : focusTick });
+      set(focus ? { current: next, focusTick: focusTick + 1, focusIndex: next } : { current: next });
     },
 
     move(delta) {
@@ -296,10 +351,10 @@ export const useScoring = create<ScoringState>()((set, get) => {
       void saveText(questionId, field);
     },
 
-    async flushAll() {
+    async flushAll(options = {}) {
       for (const key of [...timers.keys()]) {
         const [questionId, field] = key.split('\u0000') as [string, TextField];
-        void saveText(questionId, field);
+        void saveText(questionId, field, options);
       }
       await Promise.all([...chains.values()]);
     },
@@ -341,7 +396,24 @@ export const useScoring = create<ScoringState>()((set, get) => {
           announce(message, 'error');
           return undefined;
         }
-        if (!(await get().setDone(true))) return undefined;
+        const missing = missingRequired(get().questions, get().saved);
+        if (missing.length > 0) {
+          refuseIncomplete(missing);
+          return undefined;
+        }
+        const refusal = await markDone();
+        if (refusal) {
+          // The core checks too (another window may have removed an answer): its issues name the questions.
+          const ids = new Set((refusal.issues ?? []).map((i) => /^\$\.answers\.(.+)$/.exec(i.path)?.[1]).filter(Boolean));
+          const named = get().questions.filter((q) => ids.has(q.id));
+          if (refusal.code === 'VALIDATION' && named.length > 0) refuseIncomplete(named);
+          else {
+            set({ leaveError: refusal.message });
+            announce(refusal.message, 'error');
+          }
+          return undefined;
+        }
+        finishedBefore = `Akt ${get().view?.case.ref ?? ''} är klar.`;
         const { reviewId, caseId } = get();
         const overview = await services().api.call('scoring.overview', { reviewId: reviewId! });
         const order = overview.cases;
@@ -361,6 +433,21 @@ export const useScoring = create<ScoringState>()((set, get) => {
   };
 });
 
+/** The required questions without a committed answer, in the order the reviewer meets them. */
+export function missingRequired(questions: Question[], saved: ScoringData['saved']): Question[] {
+  return questions.filter((q) => q.required && !isAnswered(saved[q.id]?.value));
+}
+
+/** "1 obligatorisk fråga saknar svar" / "3 obligatoriska frågor saknar svar". */
+export function missingRequiredText(n: number): string {
+  return n === 1 ? '1 obligatorisk fråga saknar svar' : `${n} obligatoriska frågor saknar svar`;
+}
+
+/** "4", "4 och 12", "4, 12 och 20". */
+function listSv(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
 /** Answered and total per area and for the file, from what is committed. */
 export function progressOf(questions: Question[], saved: ScoringData['saved']) {
   const answered = (qs: Question[]) => qs.filter((q) => isAnswered(saved[q.id]?.value)).length;
@@ -375,5 +462,6 @@ export function resetScoring(): void {
   timers.clear();
   chains.clear();
   inFlight.clear();
+  finishedBefore = undefined;
   useScoring.setState({ ...initial }, false);
 }

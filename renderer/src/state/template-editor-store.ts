@@ -351,7 +351,9 @@ export const useTemplateEditor = create<EditorState>()((set, get) => {
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return error.apiError;
-  return { code: 'INTERNAL', message: `Något gick fel: ${error instanceof Error ? error.message : String(error)}` };
+  // A script error's text is English developer text ("Unexpected token …"): the console gets it, the user a sentence.
+  console.error('[granska]', error);
+  return { code: 'INTERNAL', message: 'Något gick fel i programmet, och åtgärden blev inte av. Försök igen; hjälper det inte, ladda om sidan eller starta om programmet.' };
 }
 
 /** For tests: forget everything, including a pending typing pause. */

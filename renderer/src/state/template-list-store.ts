@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TemplateSummary } from '../../../shared/contract/templates';
-import type { Issue } from '../../../shared/result';
+import type { ApiError, Issue } from '../../../shared/result';
 import { decodeUtf8 } from '../api/files';
 import { services } from '../services';
 import { announce } from './status-store';
@@ -17,6 +17,8 @@ interface ListState {
   loadError?: string;
   templates: TemplateSummary[];
   importProblem?: ImportProblem;
+  /** An import that went through but looks like a mistake (another template has the same name). */
+  importWarnings?: { fileName: string; warnings: string[] };
   /** A short action (create, import, export, delete) is running; buttons wait for it. */
   busy: boolean;
   load(): Promise<void>;
@@ -26,20 +28,28 @@ interface ListState {
   importText(text: string, fileName: string, asCopy?: boolean): Promise<void>;
   importAsCopy(): Promise<void>;
   dismissImportProblem(): void;
+  dismissImportWarnings(): void;
   exportTemplate(id: string, version?: number): Promise<void>;
   deleteTemplate(id: string): Promise<boolean>;
+  /** Why the last short action was refused, for a form to show its issues next to its fields. */
+  lastError?: ApiError;
 }
 
-const initial = { loadState: 'idle' as const, loadError: undefined, templates: [], importProblem: undefined, busy: false };
+const initial = { loadState: 'idle' as const, loadError: undefined, templates: [], importProblem: undefined, importWarnings: undefined, busy: false, lastError: undefined };
+
+/** A create's confirmation, with what looks like a mistake (a name another template has) said at once. */
+const withWarnings = (message: string, warnings: readonly string[]) => [message, ...warnings.map((w) => `Observera: ${w}`)].join(' ');
 
 export const useTemplateList = create<ListState>()((set, get) => {
   /** Runs one action with the busy flag; a refusal is announced and returned as undefined. */
   async function action<T>(run: () => Promise<T>): Promise<T | undefined> {
-    set({ busy: true });
+    set({ busy: true, lastError: undefined });
     try {
       return await run();
     } catch (error) {
-      announce(toApiError(error).message, 'error');
+      const apiError = toApiError(error);
+      set({ lastError: apiError });
+      announce(apiError.message, 'error');
       return undefined;
     } finally {
       set({ busy: false });
@@ -64,14 +74,14 @@ export const useTemplateList = create<ListState>()((set, get) => {
     createBlank: (name) =>
       action(async () => {
         const created = await services().api.call('templates.create', { name: name.trim() });
-        announce(`Mallen "${name.trim()}" skapades.`, 'success');
+        announce(withWarnings(`Mallen "${name.trim()}" skapades.`, created.warnings ?? []), 'success');
         return created.id;
       }),
 
     createCopy: (id, name) =>
       action(async () => {
         const created = await services().api.call('templates.create', { name, from: { id } });
-        announce(`Kopian "${name}" skapades.`, 'success');
+        announce(withWarnings(`Kopian "${name}" skapades.`, created.warnings ?? []), 'success');
         return created.id;
       }),
 
@@ -89,7 +99,7 @@ export const useTemplateList = create<ListState>()((set, get) => {
     },
 
     async importText(text, fileName, asCopy = false) {
-      set({ busy: true, importProblem: undefined });
+      set({ busy: true, importProblem: undefined, importWarnings: undefined });
       try {
         const result = await services().api.send('templates.import', asCopy ? { text, asCopy: true } : { text });
         if (!result.ok) {
@@ -104,7 +114,8 @@ export const useTemplateList = create<ListState>()((set, get) => {
           announce(`${fileName} importerades inte.`, 'error');
           return;
         }
-        const { name, version, status } = result.value;
+        const { name, version, status, warnings } = result.value;
+        if (warnings?.length) set({ importWarnings: { fileName, warnings } });
         announce(
           status === 'identical'
             ? `"${name}" version ${version} finns redan med samma innehåll (identisk). Inget behövde importeras.`
@@ -124,6 +135,7 @@ export const useTemplateList = create<ListState>()((set, get) => {
     },
 
     dismissImportProblem: () => set({ importProblem: undefined }),
+    dismissImportWarnings: () => set({ importWarnings: undefined }),
 
     exportTemplate: (id, version) =>
       action(async () => {

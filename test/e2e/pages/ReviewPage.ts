@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One review: "Akter" (import a case list) and "Urval" (draw the sample). */
+/**
+ * One review, the inspector's workspace: "Framsteg" (progress per unit and "Fortsätt granska"),
+ * or "Nästa steg" before a sample exists; "Urval" (the sample per unit); "Akter" (the case list).
+ */
 export class ReviewPage {
   constructor(readonly page: Page) {}
 
@@ -12,12 +15,37 @@ export class ReviewPage {
     return this.page.locator('#app-status');
   }
 
+  get progressSection(): Locator {
+    return this.page.getByRole('region', { name: 'Framsteg', exact: true });
+  }
+
+  get nextStepsSection(): Locator {
+    return this.page.getByRole('region', { name: 'Nästa steg', exact: true });
+  }
+
   get casesSection(): Locator {
     return this.page.getByRole('region', { name: 'Akter', exact: true });
   }
 
   get samplingSection(): Locator {
     return this.page.getByRole('region', { name: 'Urval', exact: true });
+  }
+
+  /** "Fortsätt granska": a link to the next file not done. */
+  get continueLink(): Locator {
+    return this.page.getByRole('link', { name: 'Fortsätt granska', exact: true });
+  }
+
+  /** The cells of one unit's row (or "Totalt") in "Framsteg per enhet": I urvalet, Klara, Kvar, Bortfall. */
+  unitProgress(unit: string): Locator {
+    return this.progressSection.getByRole('table', { name: 'Framsteg per enhet' }).getByRole('row', { name: new RegExp(`^${unit}\\b`) }).getByRole('cell');
+  }
+
+  /** Opens the folded case list, if it is folded. */
+  async openCaseList(): Promise<void> {
+    const toggle = this.casesSection.getByRole('button', { name: 'Akt-listan', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   }
 
   /** Picks a case list in the file dialog; the preview (dry run) opens. */
@@ -39,7 +67,7 @@ export class ReviewPage {
     await expect(this.page.getByTestId('sample-seed')).toHaveText(seed);
   }
 
-  /** The links into scoring, in the sample's order. */
+  /** The links into scoring of the files in the sample (not the dropped ones), unit by unit in seeded order. */
   sampledCaseLinks(): Locator {
     return this.samplingSection.getByRole('link', { name: /^Granska akt / });
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Question } from '../../../shared/templates/schema';
 
 /** "Aktgranskning": one case file scored question by question. */
 export class ScoringPage {
@@ -33,7 +34,33 @@ export class ScoringPage {
     return this.page.locator('.scoring-progress .progress-item').first();
   }
 
+  /** The field of a date or number question, which takes focus when the question is reached. */
+  answerInput(id: string): Locator {
+    return this.page.locator(`#answer-${id}`);
+  }
+
+  get finishButton(): Locator {
+    return this.page.getByRole('button', { name: /^Klar – nästa akt/ });
+  }
+
+  /** What is answered and what is missing, read out with "Klar – nästa akt". */
+  get finishSummary(): Locator {
+    return this.page.locator('#finish-summary');
+  }
+
+  /** The read-only banner of a file that cannot be scored. */
+  get readOnlyBanner(): Locator {
+    return this.page.getByRole('note', { name: 'Akten kan inte granskas' });
+  }
+
   async expectFocused(id: string): Promise<void> {
     await expect(this.question(id)).toBeFocused();
+  }
+
+  /** Focus is on the question, or on its field when it is answered by typing. */
+  async expectAt(question: Question): Promise<void> {
+    if (question.type === 'date' || question.type === 'number') await expect(this.answerInput(question.id)).toBeFocused();
+    else if (question.type === 'text') await expect(this.question(question.id).getByRole('textbox', { name: 'Svar' })).toBeFocused();
+    else await this.expectFocused(question.id);
   }
 }

@@ -10,6 +10,11 @@ export function sexLabel(sex: CaseFile['sex'], targetGroup: TargetGroup): string
   return sex === 'F' ? 'flicka' : 'pojke';
 }
 
+/** An age band as people read it: the core's codes use a hyphen ("6-12"), labels an en dash ("6–12"). */
+export function ageBandLabel(band: string | null): string {
+  return band === null ? 'okänd' : band.replace(/(\d)-(\d)/g, '$1–$2');
+}
+
 export function methodLabel(method: SampleRecord['method']): string {
   switch (method.kind) {
     case 'per-unit':

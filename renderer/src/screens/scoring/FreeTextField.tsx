@@ -9,13 +9,15 @@ interface Props {
   hint?: string;
   /** Marks the field that answers a text question (focused when the question is reached). */
   isAnswer?: boolean;
+  /** The file may not be scored: the text is shown, not edited. */
+  readOnly?: boolean;
 }
 
 /**
  * A note, a pointer into the file, or a text answer. Saved after a short pause in typing and when
  * leaving the field; text that looks like a personal identity number is held back with a warning.
  */
-export function FreeTextField({ questionId, field, label, multiline, placeholder, hint, isAnswer }: Props) {
+export function FreeTextField({ questionId, field, label, multiline, placeholder, hint, isAnswer, readOnly }: Props) {
   const text = useScoring((s) => s.texts[questionId]?.[field] ?? '');
   const issue = useScoring((s) => s.textIssues[questionId]?.[field]);
   const id = `${field}-${questionId}`;
@@ -23,7 +25,8 @@ export function FreeTextField({ questionId, field, label, multiline, placeholder
   const common = {
     id,
     value: text,
-    placeholder,
+    placeholder: readOnly ? undefined : placeholder,
+    readOnly,
     'aria-invalid': issue ? true : undefined,
     'aria-describedby': described,
     'data-answer-input': isAnswer ? '' : undefined,

@@ -4,9 +4,11 @@ export function KeyboardHelp() {
     <details className="keyboard-help" open>
       <summary>Tangentbord</summary>
       <p id="scoring-keys-help">
-        På en fråga: J ja, D delvis, N nej, F framgår ej, E ej tillämpligt, eller siffrorna 1–5 i skalans ordning – svaret sparas och nästa fråga
-        markeras. Pil upp och pil ned byter fråga. Tab når Anteckning och Var i akten. G eller ? visar bedömningsstödet. Val: siffrorna väljer
-        alternativ. Datum och tal: skriv och tryck Enter. Esc går tillbaka till frågan. Ctrl+Enter markerar akten som klar och öppnar nästa.
+        Skala: J ja, D delvis, N nej, F framgår ej, E ej tillämpligt, eller siffrorna 1–5 i skalans ordning. Val: tangenten vid alternativet
+        (siffror, sedan bokstäver). Ett svar sparas och nästa fråga markeras; vid flera svar väljer tangenterna av och på, och Enter eller pil ned går
+        vidare. Datum: skriv 2024-03-12, 20240312 eller 240312 – fältet går vidare självt. Tal: skriv och tryck Enter. Pil upp och pil ned byter fråga.
+        Tab når Anteckning och Var i akten. G eller ? visar bedömningsstödet. Esc går tillbaka till frågan. Efter sista frågan: Klar – nästa akt
+        (Ctrl+Enter var som helst).
       </p>
     </details>
   );

@@ -5,6 +5,7 @@ interface Props {
   steps: readonly ScaleStep[];
   value: unknown;
   labelledBy: string;
+  disabled?: boolean;
   onAnswer(stepId: string): void;
 }
 
@@ -12,7 +13,7 @@ interface Props {
  * The scale as buttons for the mouse. They are left out of the Tab order: on the keyboard the
  * question itself takes the step's key (J, D, N, F, E or a digit), so Tab goes straight on to the note.
  */
-export function ScaleAnswer({ steps, value, labelledBy, onAnswer }: Props) {
+export function ScaleAnswer({ steps, value, labelledBy, disabled, onAnswer }: Props) {
   const keys = scaleKeys(steps);
   return (
     <div className="scoring-scale" role="group" aria-labelledby={labelledBy}>
@@ -23,6 +24,7 @@ export function ScaleAnswer({ steps, value, labelledBy, onAnswer }: Props) {
             key={step.id}
             type="button"
             tabIndex={-1}
+            disabled={disabled}
             className={`scale-choice ${step.applicable === false ? 'not-applicable' : ''}`}
             aria-pressed={value === step.id}
             aria-keyshortcuts={stepKeys.map((k) => k.toUpperCase()).join(' ')}

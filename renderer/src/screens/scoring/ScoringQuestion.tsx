@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Question, Template } from '../../../../shared/templates/schema';
+import { LegalReferences } from '../../components/LegalReferences';
 import { useScoring } from '../../state/scoring-store';
 import { AnswerHistory } from './AnswerHistory';
 import { ChoiceAnswer } from './ChoiceAnswer';
@@ -26,7 +27,12 @@ const TYPING = 'input[type="text"], input:not([type]), textarea, select';
 export function ScoringQuestion({ question, template, index }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const isCurrent = useScoring((s) => s.current === index);
-  const focusTick = useScoring((s) => (s.current === index ? s.focusTick : 0));
+  // Only a focus request for this very question moves focus here. (Keyed on `current`, a click into
+  // another question's note made that question take focus back to itself, and the digits typed
+  // next answered it and the question after it.)
+  const focusTick = useScoring((s) => (s.focusIndex === index ? s.focusTick : 0));
+  const readOnly = useScoring((s) => s.readOnly);
+  const period = useScoring((s) => s.view?.period);
   const value = useScoring((s) => s.shown[question.id]?.value ?? null);
   const answered = useScoring((s) => {
     const v = s.saved[question.id]?.value;
@@ -36,17 +42,25 @@ export function ScoringQuestion({ question, template, index }: Props) {
 
   useEffect(() => {
     if (focusTick === 0 || !ref.current) return;
-    const target = ref.current.querySelector<HTMLElement>('[data-answer-input]') ?? ref.current;
+    const target = (!readOnly && ref.current.querySelector<HTMLElement>('[data-answer-input]')) || ref.current;
     target.focus({ preventScroll: true });
-    ref.current.scrollIntoView?.({ block: 'center' });
-  }, [focusTick]);
+    if (focusTick === 1) {
+      // A file just opened: its heading (which file this is) in view, the question as near it as fits.
+      document.querySelector('.screen-scoring h1')?.scrollIntoView?.({ block: 'start' });
+      ref.current.scrollIntoView?.({ block: 'nearest' });
+    } else ref.current.scrollIntoView?.({ block: 'center' });
+  }, [focusTick, readOnly]);
 
   const store = useScoring.getState;
   const answer = (v: Parameters<ReturnType<typeof store>['answer']>[1]) => void store().answer(question.id, v);
+  /** On to the next question — counted from this question, never from wherever "current" is by now. */
+  const moveOn = (delta = 1) => store().setCurrent(index + delta, true);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.target as HTMLElement;
+    // Keys typed into a field belong to that field, never to a question (the field's own handler
+    // moves on after Enter or a complete date).
     if (target.matches(TYPING)) {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -56,7 +70,7 @@ export function ScoringQuestion({ question, template, index }: Props) {
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      store().move(e.key === 'ArrowDown' ? 1 : -1);
+      moveOn(e.key === 'ArrowDown' ? 1 : -1);
       return;
     }
     if (e.key === '?' || e.key === 'g' || e.key === 'G') {
@@ -65,32 +79,39 @@ export function ScoringQuestion({ question, template, index }: Props) {
       store().toggleGuidance(question.id);
       return;
     }
+    if (readOnly) return;
     if (e.key === 'Delete' || e.key === 'Backspace') {
       if (target !== ref.current || value === null) return;
       e.preventDefault();
       answer(null);
       return;
     }
-    if (e.key === 'Enter' && target === ref.current) {
-      const input = ref.current.querySelector<HTMLElement>('[data-answer-input]');
+    if (e.key === 'Enter' && (target === ref.current || target.matches('input[type="checkbox"]'))) {
+      const input = ref.current?.querySelector<HTMLElement>('[data-answer-input]');
       if (input) {
         e.preventDefault();
         input.focus();
+      } else if (question.type === 'choice' && question.multiple) {
+        // A multiple choice takes several keys; Enter (or ↓) says it is complete.
+        e.preventDefault();
+        moveOn();
       }
       return;
     }
-    if (e.key.length !== 1) return;
+    // A held key repeats: it must not answer the questions after this one as well.
+    if (e.key.length !== 1 || e.repeat) return;
     if (question.type === 'scale') {
       const step = stepForKey(template.scales[question.scale] ?? [], e.key);
       if (!step) return;
       e.preventDefault();
       answer(step);
-      store().move(1);
+      moveOn();
     } else if (question.type === 'choice') {
       const option = optionForKey(question.options, e.key);
       if (!option) return;
       e.preventDefault();
       answer(toggledChoice(question, value, option));
+      if (!question.multiple) moveOn();
     }
   }
 
@@ -114,17 +135,20 @@ export function ScoringQuestion({ question, template, index }: Props) {
           </h3>
           <SaveStatusText questionId={question.id} />
         </div>
-        {question.type === 'scale' && <ScaleAnswer steps={template.scales[question.scale] ?? []} value={value} labelledBy={textId} onAnswer={(step) => (store().setCurrent(index), answer(step))} />}
-        {question.type === 'choice' && <ChoiceAnswer question={question} value={value} labelledBy={textId} onAnswer={answer} />}
-        {(question.type === 'date' || question.type === 'number') && (
-          <TypedAnswer question={question} template={template} value={value} labelledBy={textId} onAnswer={answer} onMove={(d) => store().setCurrent(index + d, true)} />
+        {question.type === 'scale' && (
+          <ScaleAnswer steps={template.scales[question.scale] ?? []} value={value} labelledBy={textId} disabled={readOnly} onAnswer={(step) => (store().setCurrent(index), answer(step))} />
         )}
-        {question.type === 'text' && <FreeTextField questionId={question.id} field="value" label="Svar" multiline isAnswer />}
+        {question.type === 'choice' && <ChoiceAnswer question={question} value={value} labelledBy={textId} disabled={readOnly} onAnswer={answer} />}
+        {(question.type === 'date' || question.type === 'number') && (
+          <TypedAnswer question={question} template={template} value={value} labelledBy={textId} readOnly={readOnly} onAnswer={answer} onMove={moveOn} />
+        )}
+        {question.type === 'text' && <FreeTextField questionId={question.id} field="value" label="Svar" multiline isAnswer readOnly={readOnly} />}
         <div className="field-row scoring-notes">
-          <FreeTextField questionId={question.id} field="note" label="Anteckning" multiline />
-          <FreeTextField questionId={question.id} field="fileRef" label="Var i akten" placeholder="t.ex. journal 2024-03-12" />
+          <FreeTextField questionId={question.id} field="note" label="Anteckning" multiline readOnly={readOnly} />
+          <FreeTextField questionId={question.id} field="fileRef" label="Var i akten" placeholder="t.ex. journal 2024-03-12" readOnly={readOnly} />
         </div>
         {question.guidance && <GuidancePanel questionId={question.id} guidance={question.guidance} />}
+        <LegalReferences refs={question.legal} period={period} headingLevel={4} />
         <AnswerHistory question={question} template={template} />
       </div>
     </li>

@@ -3,14 +3,18 @@ import { ScreenHeading } from '../../frame/ScreenHeading';
 import { hrefFor, navigate } from '../../routing/routes';
 import { useScoring } from '../../state/scoring-store';
 import { announce } from '../../state/status-store';
-import { sexLabel } from '../reviews/labels';
+import { ageBandLabel, sexLabel } from '../reviews/labels';
+import { FinishBar } from './FinishBar';
 import { KeyboardHelp } from './KeyboardHelp';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ScoringArea } from './ScoringArea';
 import { ScoringProgress } from './ScoringProgress';
 import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
+import { useFlushOnLeave } from './useFlushOnLeave';
 
 /** Marks the open file done and opens the next file not yet done, or the review when all are done. */
-async function finishCase(reviewId: string): Promise<void> {
+export async function finishCase(reviewId: string): Promise<void> {
+  if (useScoring.getState().readOnly) return;
   const next = await useScoring.getState().finishAndNext();
   if (next === undefined) return;
   if (next) navigate({ name: 'scoring', reviewId, caseId: next.caseId });
@@ -26,14 +30,13 @@ export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: 
   const loadError = useScoring((s) => s.loadError);
   const view = useScoring((s) => s.view);
   const questions = useScoring((s) => s.questions);
-  const leaving = useScoring((s) => s.leaving);
-  const leaveError = useScoring((s) => s.leaveError);
   const reviewHref = hrefFor({ name: 'review', id: reviewId });
 
   useEffect(() => {
     void useScoring.getState().open(reviewId, caseId);
     return () => void useScoring.getState().flushAll();
   }, [reviewId, caseId]);
+  useFlushOnLeave();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -67,31 +70,17 @@ export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: 
       </p>
       <ScreenHeading title={`Akt ${view.case.ref}`}>Akt {view.case.ref}</ScreenHeading>
       <p className="case-meta">
-        {view.case.unit} · {sexLabel(view.case.sex, template.targetGroup)} · {view.case.ageBand ? `${view.case.ageBand} år` : 'ålder okänd'} · {template.name} version{' '}
+        {view.case.unit} · {sexLabel(view.case.sex, template.targetGroup)} · {view.case.ageBand ? `${ageBandLabel(view.case.ageBand)} år` : 'ålder okänd'} · {template.name} version{' '}
         {template.version}
         {view.case.done && <strong className="done-badge"> · Färdiggranskad</strong>}
       </p>
+      <ReadOnlyBanner reviewId={reviewId} />
       <ScoringProgress />
       <KeyboardHelp />
       {template.areas.map((area) => (
         <ScoringArea key={area.id} area={area} template={template} questions={indexed.filter((q) => q.question.area === area.id)} />
       ))}
-      <div className="scoring-finish">
-        {leaveError && (
-          <p className="field-issues" role="alert">
-            {leaveError}
-          </p>
-        )}
-        <button type="button" className="primary" disabled={leaving} aria-keyshortcuts="Control+Enter" onClick={() => void finishCase(reviewId)}>
-          Klar – nästa akt <kbd aria-hidden="true">Ctrl+Enter</kbd>
-        </button>
-        {view.case.done && (
-          <button type="button" onClick={() => void useScoring.getState().setDone(false)}>
-            Öppna akten igen
-          </button>
-        )}
-        <a href={reviewHref}>Tillbaka till granskningen</a>
-      </div>
+      <FinishBar reviewId={reviewId} onFinish={() => void finishCase(reviewId)} />
     </div>
   );
 }

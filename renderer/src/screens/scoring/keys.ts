@@ -22,9 +22,24 @@ export function scaleKeys(steps: readonly ScaleStep[]): { stepId: string; keys: 
   });
 }
 
-/** Keys of each option: its own key if set, and its digit (1–9) in order. */
+/** Letters given to options after the ninth, in order; `g` is left out (it shows the guidance). */
+const OPTION_LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('').filter((l) => !RESERVED.has(l));
+
+/**
+ * Keys of each option: its own key if the template sets one, and one by position — the digits 1–9,
+ * then letters (a, b, c … without g and without letters other options set), so every option of a
+ * long multiple choice has a key of its own.
+ */
 export function choiceKeys(options: readonly ChoiceOption[]): { optionId: string; keys: string[] }[] {
-  return options.map((o, i) => ({ optionId: o.id, keys: [...(o.key ? [o.key.toLowerCase()] : []), ...(i < 9 ? [String(i + 1)] : [])] }));
+  const explicit = new Set(options.map((o) => o.key?.toLowerCase()).filter((k): k is string => !!k));
+  const letters = OPTION_LETTERS.filter((l) => !explicit.has(l));
+  let nextLetter = 0;
+  return options.map((o, i) => {
+    const own = o.key ? [o.key.toLowerCase()] : [];
+    const positional = i < 9 ? String(i + 1) : letters[nextLetter++];
+    // A digit another option set as its own key stays that option's.
+    return { optionId: o.id, keys: positional && !explicit.has(positional) ? [...own, positional] : own };
+  });
 }
 
 /** The step a key answers, or undefined. */
@@ -39,11 +54,17 @@ export function optionForKey(options: readonly ChoiceOption[], key: string): str
   return choiceKeys(options).find((o) => o.keys.includes(k))?.optionId;
 }
 
-/** A choice answer after pressing an option's key: toggles in a multiple choice, selects in a single one. */
+/**
+ * A choice answer after pressing an option's key: selects in a single choice; toggles in a multiple
+ * one, where an exclusive option ("Ingen samverkan framgår") clears the others and any other option
+ * clears it — the rule checkAnswerValue enforces in the core.
+ */
 export function toggledChoice(question: Extract<Question, { type: 'choice' }>, current: AnswerValue, optionId: string): AnswerValue {
   if (!question.multiple) return optionId;
   const chosen = Array.isArray(current) ? current : typeof current === 'string' ? [current] : [];
-  const next = chosen.includes(optionId) ? chosen.filter((id) => id !== optionId) : [...chosen, optionId];
+  if (chosen.includes(optionId)) return question.options.map((o) => o.id).filter((id) => id !== optionId && chosen.includes(id));
+  const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.id));
+  const next = exclusive.has(optionId) ? [optionId] : [...chosen.filter((id) => !exclusive.has(id)), optionId];
   return question.options.map((o) => o.id).filter((id) => next.includes(id));
 }
 

@@ -5,7 +5,7 @@ import { announce } from '../../../state/status-store';
 import { ReviewForm } from '../review/ReviewForm';
 
 /** "Ny granskning": the template (frozen at its current version) and the review's details. */
-export function NewReviewForm({ onCancel, onCreated }: { onCancel(): void; onCreated(id: string): void }) {
+export function NewReviewForm({ onCancel, onCreated }: { onCancel(): void; onCreated(id: string, warnings: string[]): void }) {
   const templates = useReviewList((s) => s.templates);
   const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -52,7 +52,8 @@ export function NewReviewForm({ onCancel, onCreated }: { onCancel(): void; onCre
             });
             if (!result.ok) return { message: result.error.message, issues: result.error.issues };
             announce(`Granskningen "${fields.title}" skapades.`, 'success');
-            onCreated(result.value.id);
+            // Warnings (a review with the same Dnr and title exists) do not stop anything; the list screen shows them.
+            onCreated(result.value.id, result.value.warnings);
             return undefined;
           } finally {
             setBusy(false);

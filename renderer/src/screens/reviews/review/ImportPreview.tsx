@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { TargetGroup } from '../../../../../shared/templates/schema';
 import { CheckboxField } from '../../../components/CheckboxField';
 import { useReview, type ImportSession } from '../../../state/review-store';
-import { CASE_FIELD_NAMES, ENCODING_LABELS, sexLabel } from '../labels';
+import { CASE_FIELD_NAMES, ENCODING_LABELS, sexLabel, ageBandLabel } from '../labels';
 import { ColumnMapping } from './ColumnMapping';
+import { importButtonLabel, importPlan } from './import-plan';
+import { akter, countOf, rader } from '../../../../../shared/util/plural-sv';
 
 /** The dry run of a case list: what was recognised, the first rows, every rejected row; then import or not. */
 export function ImportPreview({ session, targetGroup }: { session: ImportSession; targetGroup: TargetGroup }) {
@@ -12,6 +14,10 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
   const ref = useRef<HTMLElement>(null);
   const valid = preview.rows - preview.rejected.length;
   const { setImportOptions, commitImport, cancelImport } = useReview.getState();
+  const unknownUnits = preview.unknownUnits ?? [];
+  const unknownRows = unknownUnits.reduce((n, u) => n + u.rows, 0);
+  const mustChooseUnits = unknownUnits.length > 0 && !session.unknownUnits;
+  const plan = importPlan(preview, session);
 
   useEffect(() => {
     ref.current?.focus();
@@ -32,7 +38,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
         <div>
           <dt>Rader</dt>
           <dd>
-            {preview.rows} ({valid} giltiga, {preview.rejected.length} avvisade)
+            {preview.rows} ({countOf(valid, 'giltig', 'giltiga')}, {countOf(preview.rejected.length, 'avvisad', 'avvisade')})
           </dd>
         </div>
         <div>
@@ -64,6 +70,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
                   <th scope="col" className="num">
                     Rad
                   </th>
+                  <th scope="col">Akt</th>
                   <th scope="col">Kolumn</th>
                   <th scope="col">Skäl</th>
                 </tr>
@@ -72,6 +79,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
                 {preview.rejected.map((r, i) => (
                   <tr key={i}>
                     <td className="num">{r.row}</td>
+                    <td>{r.ref ?? '–'}</td>
                     <td>{r.column ?? '–'}</td>
                     <td>{r.reason}</td>
                   </tr>
@@ -102,7 +110,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
                     <td>{c.ref}</td>
                     <td>{c.unit}</td>
                     <td>{sexLabel(c.sex, targetGroup)}</td>
-                    <td>{c.ageBand ?? 'okänd'}</td>
+                    <td>{ageBandLabel(c.ageBand)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -110,9 +118,29 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
           </div>
         </>
       )}
+      {unknownUnits.length > 0 && (
+        <fieldset className="radio-group alert banner-warning" aria-describedby="unknown-units-list">
+          <legend>
+            {rader(unknownRows)} från {unknownUnits.length === 1 ? 'en enhet' : `${unknownUnits.length} enheter`} som inte finns i granskningen
+          </legend>
+          <ul id="unknown-units-list">
+            {unknownUnits.map((u) => (
+              <li key={u.unit}>
+                {u.unit}: {rader(u.rows)}
+              </li>
+            ))}
+          </ul>
+          <label>
+            <input type="radio" name="unknown-units" checked={session.unknownUnits === 'add'} onChange={() => setImportOptions({ unknownUnits: 'add' })} /> Lägg till enheterna i granskningen
+          </label>
+          <label>
+            <input type="radio" name="unknown-units" checked={session.unknownUnits === 'skip'} onChange={() => setImportOptions({ unknownUnits: 'skip' })} /> Hoppa över de raderna
+          </label>
+        </fieldset>
+      )}
       {preview.existing > 0 && (
         <fieldset className="radio-group">
-          <legend>{preview.existing} akter finns redan i granskningen</legend>
+          <legend>{akter(preview.existing)} finns redan i granskningen</legend>
           <label>
             <input type="radio" name="on-existing" checked={session.onExisting === 'skip'} onChange={() => setImportOptions({ onExisting: 'skip' })} /> Hoppa över dem
           </label>
@@ -137,12 +165,19 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
           <p>{session.error.message}</p>
         </div>
       )}
+      {mustChooseUnits && <p className="hint" id="import-choose-units">Välj först vad som ska hända med raderna från enheter som inte finns i granskningen.</p>}
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy || valid === 0} onClick={() => void commitImport()}>
-          {preview.rejected.length > 0 ? `Importera de ${valid} giltiga raderna` : `Importera ${valid} ${valid === 1 ? 'akt' : 'akter'}`}
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || mustChooseUnits || plan.imported + plan.updated === 0}
+          aria-describedby={mustChooseUnits ? 'import-choose-units' : undefined}
+          onClick={() => void commitImport()}
+        >
+          {importButtonLabel(plan)}
         </button>
         <button type="button" disabled={busy} onClick={cancelImport}>
-          {preview.rejected.length > 0 ? 'Importera inget' : 'Avbryt'}
+          Avbryt
         </button>
       </div>
     </section>

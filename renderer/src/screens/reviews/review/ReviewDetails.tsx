@@ -4,11 +4,10 @@ import { useReview } from '../../../state/review-store';
 import { TARGET_GROUP_LABELS, formatDateTime } from '../../templates/labels';
 import { ReviewForm } from './ReviewForm';
 
-/** "Uppgifter": the review's facts, editable in place; archive and restore. */
+/** "Uppgifter": one line of the review's facts (all of them folded), editable in place; archive and restore. */
 export function ReviewDetails({ review }: { review: Review }) {
   const [editing, setEditing] = useState(false);
   const busy = useReview((s) => s.busy);
-  const overview = useReview((s) => s.overview);
 
   return (
     <section className="panel" aria-labelledby="review-details-heading">
@@ -39,58 +38,52 @@ export function ReviewDetails({ review }: { review: Review }) {
         />
       ) : (
         <>
-          <dl className="facts">
-            <div>
-              <dt>Undertitel</dt>
-              <dd>{review.subtitle ?? '–'}</dd>
-            </div>
-            <div>
-              <dt>Dnr</dt>
-              <dd>{review.dnr ?? '–'}</dd>
-            </div>
-            <div>
-              <dt>Mall</dt>
-              <dd>
-                {review.templateName}, version {review.templateVersion} ({TARGET_GROUP_LABELS[review.targetGroup]})
-              </dd>
-            </div>
-            {review.theme && (
+          <p className="review-summary">{summaryLine(review)}</p>
+          <details className="review-facts">
+            <summary>Alla uppgifter</summary>
+            <dl className="facts">
               <div>
-                <dt>Tema</dt>
-                <dd>{review.theme}</dd>
+                <dt>Undertitel</dt>
+                <dd>{review.subtitle ?? '–'}</dd>
               </div>
-            )}
-            <div>
-              <dt>Period</dt>
-              <dd>{review.periodFrom || review.periodTo ? `${review.periodFrom ?? '…'} – ${review.periodTo ?? '…'}` : '–'}</dd>
-            </div>
-            <div>
-              <dt>Referensdatum</dt>
-              <dd>{review.referenceDate}</dd>
-            </div>
-            <div>
-              <dt>Enheter</dt>
-              <dd>{review.units.length ? review.units.join(', ') : '–'}</dd>
-            </div>
-            <div>
-              <dt>Inspektörer</dt>
-              <dd>{review.inspectors.length ? review.inspectors.map((i) => (i.phone ? `${i.name} (${i.phone})` : i.name)).join(', ') : '–'}</dd>
-            </div>
-            <div>
-              <dt>Skapad</dt>
-              <dd>
-                {formatDateTime(review.createdAt)} av {review.createdBy}
-              </dd>
-            </div>
-            {overview && (
               <div>
-                <dt>Framsteg</dt>
+                <dt>Dnr</dt>
+                <dd>{review.dnr ?? '–'}</dd>
+              </div>
+              <div>
+                <dt>Mall</dt>
+                <dd>{templateLabel(review)}</dd>
+              </div>
+              {review.theme && (
+                <div>
+                  <dt>Tema</dt>
+                  <dd>{review.theme}</dd>
+                </div>
+              )}
+              <div>
+                <dt>Period</dt>
+                <dd>{periodLabel(review) ?? '–'}</dd>
+              </div>
+              <div>
+                <dt>Referensdatum</dt>
+                <dd>{review.referenceDate}</dd>
+              </div>
+              <div>
+                <dt>Enheter</dt>
+                <dd>{review.units.length ? review.units.join(', ') : '–'}</dd>
+              </div>
+              <div>
+                <dt>Inspektörer</dt>
+                <dd>{review.inspectors.length ? review.inspectors.map((i) => (i.phone ? `${i.name} (${i.phone})` : i.name)).join(', ') : '–'}</dd>
+              </div>
+              <div>
+                <dt>Skapad</dt>
                 <dd>
-                  {overview.cases.filter((c) => c.done).length} av {overview.cases.length} akter klara · {overview.progress.answered} av {overview.progress.total} svar
+                  {formatDateTime(review.createdAt)} av {review.createdBy}
                 </dd>
               </div>
-            )}
-          </dl>
+            </dl>
+          </details>
           <div className="button-row">
             <button type="button" onClick={() => setEditing(true)}>
               Ändra uppgifter
@@ -103,4 +96,27 @@ export function ReviewDetails({ review }: { review: Review }) {
       )}
     </section>
   );
+}
+
+function templateLabel(review: Review): string {
+  return `${review.templateName}, version ${review.templateVersion} (${TARGET_GROUP_LABELS[review.targetGroup]})`;
+}
+
+/** "2024-01-01 – 2024-06-30"; an open end is "…". */
+function periodLabel(review: Review): string | undefined {
+  if (!review.periodFrom && !review.periodTo) return undefined;
+  return `${review.periodFrom ?? '…'} – ${review.periodTo ?? '…'}`;
+}
+
+/** Dnr, template, period and units on one line: what identifies the review at a glance. */
+function summaryLine(review: Review): string {
+  const period = periodLabel(review);
+  return [
+    review.dnr ? `Dnr ${review.dnr}` : undefined,
+    templateLabel(review),
+    period ? `period ${period}` : undefined,
+    review.units.length ? `${review.units.length === 1 ? 'enhet' : 'enheter'}: ${review.units.join(', ')}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

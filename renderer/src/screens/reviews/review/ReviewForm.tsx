@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Review } from '../../../../../shared/contract/reviews';
 import type { TemplateSummary } from '../../../../../shared/contract/templates';
 import type { Issue } from '../../../../../shared/result';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { placeIssues, type FormField } from '../../../components/form-issues';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
@@ -35,6 +37,29 @@ interface Props {
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
+/** The form's fields by input key, so the server's issues land next to the field they are about. */
+const formFields = (idBase: string): FormField[] => [
+  { name: 'templateId', id: `${idBase}-template`, label: 'Mall' },
+  { name: 'templateVersion', id: `${idBase}-template`, label: 'Mall' },
+  { name: 'title', id: `${idBase}-title`, label: 'Titel' },
+  { name: 'dnr', id: `${idBase}-dnr`, label: 'Dnr' },
+  { name: 'subtitle', id: `${idBase}-subtitle`, label: 'Undertitel' },
+  { name: 'theme', id: `${idBase}-theme`, label: 'Tema' },
+  { name: 'periodFrom', id: `${idBase}-period-from`, label: 'Period från' },
+  { name: 'periodTo', id: `${idBase}-period-to`, label: 'Period till' },
+  { name: 'referenceDate', id: `${idBase}-reference-date`, label: 'Referensdatum' },
+  { name: 'units', id: `${idBase}-units-new`, label: 'Enheter' },
+  {
+    name: 'inspectors',
+    id: `${idBase}-inspectors-0-name`,
+    label: 'Inspektörer',
+    idFor: (path) => {
+      const m = /^\$\.inspectors\[(\d+)\]\.(name|phone)$/.exec(path);
+      return m ? `${idBase}-inspectors-${m[1]}-${m[2]}` : undefined;
+    },
+  },
+];
+
 /** The review's details, for "Ny granskning" and for editing them later. */
 export function ReviewForm({ idBase, templates, initial, submitLabel, busy, onSubmit, onCancel }: Props) {
   const firstTemplate = templates?.[0];
@@ -49,17 +74,14 @@ export function ReviewForm({ idBase, templates, initial, submitLabel, busy, onSu
   const [units, setUnits] = useState<string[]>(initial?.units ?? []);
   const [inspectors, setInspectors] = useState<InspectorDraft[]>(initial?.inspectors.map((i) => ({ name: i.name, phone: i.phone ?? '' })) ?? []);
   const [problem, setProblem] = useState<{ message: string; issues?: Issue[] }>();
+  const [attempt, setAttempt] = useState(0);
 
-  const issuesAt = (field: string) => (problem?.issues ?? []).filter((i) => i.path === `$.${field}` || i.path.startsWith(`$.${field}[`) || i.path.startsWith(`$.${field}.`)).map((i) => i.message);
-  const localTitle = problem && !title.trim() ? ['Ge granskningen en titel.'] : [];
+  // Every problem at once: each under its field, all of them in the summary at the top.
+  const placed = placeIssues(templates ? 'reviews.create' : 'reviews.update', problem?.issues, formFields(idBase));
+  const issuesAt = (field: string) => placed.at(field);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!title.trim()) {
-      setProblem({ message: 'Granskningen har ingen titel.' });
-      document.getElementById(`${idBase}-title`)?.focus();
-      return;
-    }
     const [templateId, version] = template.split('@');
     const result = await onSubmit({
       templateRef: templates ? { templateId, templateVersion: Number(version) } : undefined,
@@ -74,14 +96,19 @@ export function ReviewForm({ idBase, templates, initial, submitLabel, busy, onSu
       inspectors: inspectors.filter((i) => i.name.trim()).map((i) => ({ name: i.name.trim(), ...(i.phone.trim() ? { phone: i.phone.trim() } : {}) })),
     });
     setProblem(result);
+    if (result) setAttempt((n) => n + 1);
   }
 
   return (
     <form className="review-form panel" aria-label={submitLabel} onSubmit={submit} noValidate>
       {problem && (
-        <div className="alert alert-error" role="alert">
-          <p>{problem.message}</p>
-        </div>
+        <ErrorSummary
+          id={`${idBase}-problems`}
+          title={templates ? 'Granskningen skapades inte' : 'Uppgifterna sparades inte'}
+          message={problem.message}
+          items={placed.summary}
+          attempt={attempt}
+        />
       )}
       {templates && (
         <SelectField
@@ -91,11 +118,11 @@ export function ReviewForm({ idBase, templates, initial, submitLabel, busy, onSu
           options={templates.map((t) => ({ value: `${t.id}@${t.version}`, label: `${t.name} (version ${t.version}, ${t.questionCount} frågor)` }))}
           onChange={setTemplate}
           hint="Granskningen låses till mallens nuvarande version."
-          issues={issuesAt('templateId')}
+          issues={[...issuesAt('templateId'), ...issuesAt('templateVersion')]}
         />
       )}
       <div className="field-row">
-        <TextField id={`${idBase}-title`} label="Titel" required value={title} onChange={setTitle} issues={[...localTitle, ...issuesAt('title')]} className="grow" />
+        <TextField id={`${idBase}-title`} label="Titel" required value={title} onChange={setTitle} issues={issuesAt('title')} className="grow" />
         <TextField id={`${idBase}-dnr`} label="Dnr" value={dnr} onChange={setDnr} placeholder="SOF 2024/543" issues={issuesAt('dnr')} className="narrow" />
       </div>
       <TextField id={`${idBase}-subtitle`} label="Undertitel" value={subtitle} onChange={setSubtitle} placeholder="Socialtjänstinspektörernas kvalitetsgranskning" issues={issuesAt('subtitle')} />

@@ -3,15 +3,22 @@ import { ScreenHeading } from '../../../frame/ScreenHeading';
 import { hrefFor } from '../../../routing/routes';
 import { useReview } from '../../../state/review-store';
 import { CasesSection } from './CasesSection';
+import { NextSteps } from './NextSteps';
+import { ProgressSection } from './ProgressSection';
 import { ReviewDetails } from './ReviewDetails';
 import { SamplingSection } from './SamplingSection';
 import { LoadErrorScreen } from '../../../frame/LoadErrorScreen';
 
-/** One review: its details, the case list (Akter) and the sample (Urval), with links into scoring. */
+/**
+ * One review as the inspector's workspace: progress per unit and "Fortsätt granska" first (or the
+ * next step before a sample exists), then the sample per unit, the case list and the details.
+ * Opening the screen loads everything afresh, so coming back from scoring shows the new progress.
+ */
 export function ReviewScreen({ id }: { id: string }) {
   const loadState = useReview((s) => s.loadState);
   const loadError = useReview((s) => s.loadError);
   const review = useReview((s) => s.review);
+  const sample = useReview((s) => s.sample);
 
   useEffect(() => {
     void useReview.getState().open(id);
@@ -38,9 +45,16 @@ export function ReviewScreen({ id }: { id: string }) {
           <p>Granskningen är arkiverad.</p>
         </div>
       )}
-      <ReviewDetails review={review} />
+      {sample ? (
+        <>
+          <ProgressSection review={review} />
+          <SamplingSection review={review} sample={sample} />
+        </>
+      ) : (
+        <NextSteps review={review} />
+      )}
       <CasesSection review={review} />
-      <SamplingSection review={review} />
+      <ReviewDetails review={review} />
     </div>
   );
 }

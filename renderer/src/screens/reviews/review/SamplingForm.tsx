@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { SampleRecord } from '../../../../../shared/contract/sampling';
-import { FieldIssues } from '../../../components/FieldIssues';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { FieldIssues, describedBy } from '../../../components/FieldIssues';
+import { placeIssues } from '../../../components/form-issues';
 import { useReview, type SamplingMethod } from '../../../state/review-store';
 
 type Kind = SamplingMethod['kind'];
@@ -32,6 +34,14 @@ export function SamplingForm({ initial }: { initial?: SampleRecord }) {
   }
 
   const idBase = initial ? 'redraw' : 'draw';
+  const countLabel = kind === 'per-unit' ? 'Antal per enhet' : 'Antal totalt';
+  // The core's issues next to their fields (and all of them above the button), with the form's own check.
+  const placed = placeIssues('sampling.draw', drawError?.issues, [
+    { name: 'method', id: `${idBase}-n`, label: countLabel },
+    { name: 'seed', id: `${idBase}-seed`, label: 'Frö' },
+  ]);
+  const nIssues = [...(problem ? [problem] : []), ...placed.at('method')];
+  const seedIssues = placed.at('seed');
   return (
     <form className="sampling-form" aria-label={initial ? 'Dra om urvalet' : 'Dra urval'} onSubmit={submit} noValidate>
       <fieldset className="radio-group">
@@ -51,18 +61,18 @@ export function SamplingForm({ initial }: { initial?: SampleRecord }) {
       <div className="field-row">
         {kind !== 'all' && (
           <div className="field narrow">
-            <label htmlFor={`${idBase}-n`}>{kind === 'per-unit' ? 'Antal per enhet' : 'Antal totalt'}</label>
+            <label htmlFor={`${idBase}-n`}>{countLabel}</label>
             <input
               id={`${idBase}-n`}
               type="text"
               inputMode="numeric"
               autoComplete="off"
               value={n}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${idBase}-n-issues` : undefined}
+              aria-invalid={nIssues.length ? true : undefined}
+              aria-describedby={describedBy(`${idBase}-n`, undefined, nIssues)}
               onChange={(e) => setN(e.target.value)}
             />
-            <FieldIssues id={`${idBase}-n-issues`} messages={problem ? [problem] : []} />
+            <FieldIssues id={`${idBase}-n-issues`} messages={nIssues} />
           </div>
         )}
         <div className="field">
@@ -70,7 +80,16 @@ export function SamplingForm({ initial }: { initial?: SampleRecord }) {
           <p className="hint" id={`${idBase}-seed-hint`}>
             Lämna tomt för ett slumpat frö. Ange ett frö för att återskapa ett tidigare urval.
           </p>
-          <input id={`${idBase}-seed`} type="text" autoComplete="off" value={seed} aria-describedby={`${idBase}-seed-hint`} onChange={(e) => setSeed(e.target.value)} />
+          <input
+            id={`${idBase}-seed`}
+            type="text"
+            autoComplete="off"
+            value={seed}
+            aria-invalid={seedIssues.length ? true : undefined}
+            aria-describedby={describedBy(`${idBase}-seed`, true, seedIssues)}
+            onChange={(e) => setSeed(e.target.value)}
+          />
+          <FieldIssues id={`${idBase}-seed-issues`} messages={seedIssues} />
         </div>
       </div>
       {conflict && (
@@ -86,11 +105,14 @@ export function SamplingForm({ initial }: { initial?: SampleRecord }) {
           </div>
         </div>
       )}
-      {drawError && (
-        <div className="alert alert-error" role="alert">
-          <p>{drawError.message}</p>
-        </div>
-      )}
+      {drawError &&
+        (drawError.issues?.length ? (
+          <ErrorSummary id={`${idBase}-problems`} title="Urvalet drogs inte" message={drawError.message} items={placed.summary} attempt={drawError} />
+        ) : (
+          <div className="alert alert-error" role="alert">
+            <p>{drawError.message}</p>
+          </div>
+        ))}
       <button type="submit" className="primary" disabled={busy}>
         Dra urval
       </button>

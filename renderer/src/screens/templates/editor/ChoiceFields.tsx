@@ -1,4 +1,5 @@
 import type { ChoiceOption, Question } from '../../../../../shared/templates/schema';
+import { CheckboxField } from '../../../components/CheckboxField';
 import { FieldIssues } from '../../../components/FieldIssues';
 import { TextField } from '../../../components/TextField';
 import { useTemplateEditor } from '../../../state/template-editor-store';
@@ -17,7 +18,11 @@ export function ChoiceFields({ qkey, index, question }: QuestionFieldsProps<Choi
   const setMultiple = (multiple: boolean) =>
     useTemplateEditor.getState().updateQuestion(qkey, (q) => {
       const next = { ...q, multiple } as Record<string, unknown>;
-      if (!multiple) delete next.multiple;
+      if (!multiple) {
+        delete next.multiple;
+        // Only a multiple choice has exclusive options; with one answer every option excludes the rest anyway.
+        next.options = (q as ChoiceQuestion).options.map(({ exclusive: _x, ...o }) => o);
+      }
       return next as Question;
     });
   const groupName = `multiple-${qkey}`;
@@ -49,6 +54,7 @@ export function ChoiceFields({ qkey, index, question }: QuestionFieldsProps<Choi
             base={`${base}.options[${j}]`}
             number={j + 1}
             option={option}
+            multiple={question.multiple ?? false}
             onChange={(o) => setOptions(question.options.map((x, k) => (k === j ? o : x)), true)}
             onRemove={() => setOptions(question.options.filter((_, k) => k !== j))}
           />
@@ -66,12 +72,19 @@ interface OptionRowProps {
   base: string;
   number: number;
   option: ChoiceOption;
+  /** Only the options of a multiple choice can exclude the others. */
+  multiple: boolean;
   onChange(option: ChoiceOption): void;
   onRemove(): void;
 }
 
-function OptionRow({ base, number, option, onChange, onRemove }: OptionRowProps) {
+function OptionRow({ base, number, option, multiple, onChange, onRemove }: OptionRowProps) {
   const idIssues = useIssues(`${base}.id`);
+  const exclusiveIssues = useIssues(`${base}.exclusive`);
+  const setExclusive = (exclusive: boolean) => {
+    const { exclusive: _x, ...rest } = option;
+    onChange(exclusive ? { ...rest, exclusive: true } : rest);
+  };
   const labelIssues = useIssues(`${base}.label`);
   return (
     <li className="option-row">
@@ -93,6 +106,21 @@ function OptionRow({ base, number, option, onChange, onRemove }: OptionRowProps)
         onChange={(id) => onChange({ ...option, id })}
         onBlur={flushNow}
       />
+      {(multiple || option.exclusive) && (
+        <div className="option-exclusive">
+          <CheckboxField
+            id={fieldDomId(`${base}.exclusive`)}
+            label={
+              <>
+                Utesluter andra val<span className="visually-hidden"> (alternativ {number})</span>
+              </>
+            }
+            checked={option.exclusive ?? false}
+            onChange={setExclusive}
+          />
+          <FieldIssues id={`${fieldDomId(`${base}.exclusive`)}-issues`} messages={exclusiveIssues} />
+        </div>
+      )}
       <button type="button" className="small danger-outline" aria-label={`Ta bort alternativ ${number}`} onClick={onRemove}>
         Ta bort
       </button>

@@ -20,9 +20,8 @@ export function ImportProblemAlert() {
       {problem.kind === 'validation' && (
         <ul className="issue-list" aria-label="Fel i filen">
           {problem.issues.map((issue, i) => (
-            <li key={`${issue.path}-${i}`}>
-              <code>{issue.path}</code>: {issue.message}
-            </li>
+            // The core says where in words ("Fråga 4 (H2): …"); the JSON path is for programs.
+            <li key={`${issue.path}-${i}`}>{issue.message}</li>
           ))}
         </ul>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../../../routing/routes';
+import { FieldIssues, describedBy } from '../../../components/FieldIssues';
+import { placeIssues } from '../../../components/form-issues';
 import { useTemplateList } from '../../../state/template-list-store';
 
 /** "Ny mall": asks for a name, creates a blank template on the six quality areas and opens it. */
@@ -8,6 +10,11 @@ export function NewTemplateForm() {
   const [name, setName] = useState('');
   const [problem, setProblem] = useState('');
   const busy = useTemplateList((s) => s.busy);
+  const lastError = useTemplateList((s) => s.lastError);
+  const [sent, setSent] = useState(false);
+  // The core's refusal of the name (e.g. a personnummer in it) under the field, not only in the status line.
+  const placed = placeIssues('templates.create', sent ? lastError?.issues : undefined, [{ name: 'name', id: 'new-template-name', label: 'Namn' }]);
+  const issues = [...(problem ? [problem] : []), ...placed.at('name')];
   const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
 
@@ -40,8 +47,10 @@ export function NewTemplateForm() {
           inputRef.current?.focus();
           return;
         }
+        setSent(true);
         const id = await useTemplateList.getState().createBlank(name);
         if (id) navigate({ name: 'template', id });
+        else inputRef.current?.focus();
       }}
       onKeyDown={(e) => e.key === 'Escape' && close()}
     >
@@ -52,18 +61,15 @@ export function NewTemplateForm() {
           ref={inputRef}
           value={name}
           autoComplete="off"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'new-template-name-issues' : undefined}
+          aria-invalid={issues.length ? true : undefined}
+          aria-describedby={describedBy('new-template-name', undefined, issues)}
           onChange={(e) => {
             setName(e.target.value);
             setProblem('');
+            setSent(false);
           }}
         />
-        {problem && (
-          <ul className="field-issues" id="new-template-name-issues">
-            <li>{problem}</li>
-          </ul>
-        )}
+        <FieldIssues id="new-template-name-issues" messages={issues} />
       </div>
       <button type="submit" className="primary" disabled={busy}>
         Skapa mall

@@ -3,6 +3,7 @@ import { ScreenHeading } from '../../../frame/ScreenHeading';
 import { useTemplateEditor } from '../../../state/template-editor-store';
 import { useTemplateList } from '../../../state/template-list-store';
 import { ImportProblemAlert } from './ImportProblemAlert';
+import { ImportWarningsNotice } from './ImportWarningsNotice';
 import { NewTemplateForm } from './NewTemplateForm';
 import { TemplateTable } from './TemplateTable';
 
@@ -34,6 +35,7 @@ export function TemplateListScreen() {
         </button>
       </div>
       <ImportProblemAlert />
+      <ImportWarningsNotice />
       {loadState === 'loading' && <p>Hämtar mallar…</p>}
       {loadState === 'error' && (
         <div className="alert alert-error" role="alert">

@@ -31,9 +31,6 @@ export function TemplateRow({ template: t }: { template: TemplateSummary }) {
       <th scope="row" className="name-cell">
         <a href={hrefFor({ name: 'template', id: t.id })}>{t.name}</a>
       </th>
-      <td>
-        <code>{t.id}</code>
-      </td>
       <td className="num">{t.version}</td>
       <td>{TARGET_GROUP_LABELS[t.targetGroup]}</td>
       <td className="num">{t.questionCount}</td>

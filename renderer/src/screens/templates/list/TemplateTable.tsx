@@ -10,7 +10,6 @@ export function TemplateTable({ templates }: { templates: TemplateSummary[] }) {
         <thead>
           <tr>
             <th scope="col">Namn</th>
-            <th scope="col">Id</th>
             <th scope="col" className="num">Version</th>
             <th scope="col">Målgrupp</th>
             <th scope="col" className="num">Frågor</th>

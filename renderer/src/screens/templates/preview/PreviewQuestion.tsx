@@ -1,5 +1,5 @@
 import type { Question, Template } from '../../../../../shared/templates/schema';
-import { formatLegalRef, formatValidity } from '../labels';
+import { LegalReferences } from '../../../components/LegalReferences';
 import { AnswerControl } from './AnswerControl';
 
 /** One question as the reviewer sees it: number, text, required mark, answer control, guidance and legal references. */
@@ -23,19 +23,8 @@ export function PreviewQuestion({ question, number, template }: { question: Ques
           <p>{question.guidance}</p>
         </details>
       )}
-      {question.legal && question.legal.length > 0 && (
-        <div className="legal">
-          <p className="legal-title">Lagrum</p>
-          <ul>
-            {question.legal.map((ref, i) => (
-              <li key={i}>
-                {formatLegalRef(ref)}
-                {formatValidity(ref) && <span className="muted"> ({formatValidity(ref)})</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* A template has no review period: every reference, the current ones first, each with when it applies. */}
+      <LegalReferences refs={question.legal} />
     </li>
   );
 }
