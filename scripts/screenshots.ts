@@ -1,0 +1,53 @@
+// `npm run screenshots`: pictures of the review page and the scoring screen at 1366×768 (a common
+// laptop screen in the municipalities' fleet) for docs/images/, taken from the built renderer in
+// browser mode on a fresh database with the example review. Run `npm run build` first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../test/support/chromium';
+import { ROOT, startServerProcess, type ServerHandle } from '../test/support/server-process';
+import { SESSION_STORAGE_KEY } from '../renderer/src/api/browser-session';
+
+const OUT = path.join(ROOT, 'docs', 'images');
+
+async function call<T>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
+  const token = await page.evaluate((key) => window.sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  const response = await page.request.post(`${server.origin}/api/${method}`, { data, headers: { Authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'build', 'renderer', 'index.html'))) {
+    console.error('Bygg först: npm run build');
+    process.exit(1);
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await startServerProcess();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    await page.goto(server.url);
+    await page.waitForURL((url) => !url.hash.startsWith('#t='));
+    await call(page, server, 'profile.save', { name: 'Karin Lind', title: 'Socialtjänstinspektör', role: 'granskare' });
+    const { id } = await call<{ id: string }>(page, server, 'reviews.createExample', {});
+
+    await page.goto(`${server.origin}/#/granskningar/${encodeURIComponent(id)}`);
+    await page.reload();
+    await page.getByRole('link', { name: /Fortsätt granska/ }).waitFor();
+    await page.screenshot({ path: path.join(OUT, 'review-page.png') });
+
+    await page.getByRole('link', { name: /Fortsätt granska/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Akt / }).waitFor();
+    // As the inspector meets it: the file's heading in view and focus on its first unanswered question.
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'scoring-screen.png') });
+    console.log(`Sparade ${path.relative(ROOT, path.join(OUT, 'review-page.png'))} och ${path.relative(ROOT, path.join(OUT, 'scoring-screen.png'))}.`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
