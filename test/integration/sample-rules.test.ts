@@ -218,6 +218,13 @@ describe('the same rules from the CLI and over HTTP', () => {
       const view = JSON.parse((await post(server.port, '/api/scoring.caseView', { reviewId, caseId: outside.id }, session)).body);
       expect(view.value.access).toMatchObject({ scorable: false, sampleStatus: 'reserve' });
       expect(answerRows()).toBe(0);
+
+      // Done means complete, over HTTP too: a sampled file with nothing answered is refused, listing the questions.
+      const inSample = (await sampleOf()).selected('Enhet B')[0];
+      const done = JSON.parse((await post(server.port, '/api/cases.setDone', { reviewId, caseId: inSample.caseId, done: true }, session)).body);
+      expect(done).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^\d+ obligatoriska frågor saknar svar: fråga 1 \(T1\)/) } });
+      expect(done.error.issues[0]).toEqual({ path: '$.answers.T1', message: expect.stringMatching(/^Fråga 1 \(T1\) saknar svar/) });
+      expect(core.db.prepare('SELECT done_at FROM case_file WHERE id = ?').pluck().get(inSample.caseId)).toBeNull();
     } finally {
       await server.close();
     }
