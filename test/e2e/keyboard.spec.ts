@@ -172,8 +172,10 @@ test('keys typed quickly land where focus is: one question too early, or a held 
   await expect(scoring.pressed(before.id)).toHaveText(/Ja$/);
   await expect(scoring.question(questions[e1 - 2].id).locator('.scoring-scale button[aria-pressed="true"]')).toHaveCount(0);
 
-  // A click into the note of a question further down, then digits: they are the note's, not answers.
+  // A click into the note of a question further down (opened first: only the current question shows
+  // its note), then digits: they are the note's, not answers.
   const later = questions[8];
+  await scoring.open(later.id);
   await scoring.note(later.id).click();
   await page.keyboard.type('12 träffar enligt planen');
   await expect(scoring.note(later.id)).toBeFocused();

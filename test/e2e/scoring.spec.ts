@@ -139,6 +139,9 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   await page.reload();
   await expect(scoring.heading(firstRef)).toBeVisible();
   for (let i = 0; i < 30; i++) await expect(scoring.pressed(`Q${i + 1}`)).toHaveText(new RegExp(`${LABELS[VALUES[i % 10]]}$`));
+  // Q30 is not current after the reload: its note shows as a summary line until it is opened.
+  await expect(scoring.summary('Q30')).toHaveText('Anteckning: Genomförandeplanen saknar mål från beslutet. · Var i akten: journal 2024-03-12');
+  await scoring.open('Q30');
   await expect(scoring.note('Q30')).toHaveValue('Genomförandeplanen saknar mål från beslutet.');
   await expect(scoring.fileRef('Q30')).toHaveValue('journal 2024-03-12');
   await expect(scoring.fileProgress).toContainText('30 av 30 frågor besvarade');
@@ -275,4 +278,35 @@ test('a note typed and immediately reloaded is kept', async ({ app: page, server
   await expect(scoring.note('Q1')).toHaveValue('Planen saknar mål.');
   const view = await call<{ answers: { questionId: string; note: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
   expect(view.answers).toEqual([expect.objectContaining({ questionId: 'Q1', note: 'Planen saknar mål.' })]);
+});
+
+test('only the current question unfolds; a folded question is answered by mouse, the click landing though the question above folds away', async ({ app: page, server }) => {
+  const { reviewId, sampled } = await sampledReview(page, server);
+  const scoring = new ScoringPage(page);
+  const file = sampled[0];
+  await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${file.id}`);
+  await expect(scoring.heading(file.ref)).toBeVisible();
+  await scoring.expectFocused('Q1');
+  await expect(scoring.note('Q1')).toBeVisible();
+  await expect(scoring.note('Q2')).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Q1 (current, unfolded) folds as Q2 becomes current: the answer is still the one clicked.
+  await scoring.question('Q2').getByRole('button', { name: 'Nej' }).click();
+  await expect(scoring.pressed('Q2')).toHaveText(/Nej$/);
+  await expect(scoring.saveStatus('Q2')).toHaveText('Sparat');
+  await expect(scoring.question('Q2')).toHaveAttribute('aria-current', 'step');
+  await expect(scoring.note('Q2')).toBeVisible();
+  await expect(scoring.note('Q1')).toHaveCount(0);
+  // Further down the page as well; there the clicked question stays where it was on screen while Q2 above it folds.
+  const delvis = scoring.question('Q6').getByRole('button', { name: 'Delvis' });
+  await delvis.scrollIntoViewIfNeeded();
+  const before = (await delvis.boundingBox())!;
+  await delvis.click();
+  await expect(scoring.pressed('Q6')).toHaveText(/Delvis$/);
+  await expect(scoring.question('Q6')).toHaveAttribute('aria-current', 'step');
+  await expect(scoring.note('Q2')).toHaveCount(0);
+  expect(Math.round((await delvis.boundingBox())!.y)).toBe(Math.round(before.y));
+  const view = await call<{ answers: { questionId: string; value: string }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  expect(Object.fromEntries(view.answers.map((a) => [a.questionId, a.value]))).toEqual({ Q2: 'nej', Q6: 'delvis' });
 });

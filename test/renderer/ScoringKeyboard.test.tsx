@@ -11,6 +11,8 @@ let fake: FakeReviewApi;
 const question = (id: string) => document.querySelector<HTMLElement>(`[data-question-id="${id}"] > [role="group"]`)!;
 const answerInput = (id: string) => document.getElementById(`answer-${id}`) as HTMLInputElement;
 const saves = () => fake.callsOf('answers.save').map((c) => [c.input.questionId, c.input.value]);
+/** A question's text: a click on it opens the question (only the current one shows its note fields). */
+const questionText = (id: string) => within(question(id)).getByRole('heading', { level: 3 });
 
 const COOPERATION = ['Förskola', 'Skola', 'BVC', 'BUP', 'Habilitering', 'Vårdcentral', 'Vuxenpsykiatri', 'Vuxenverksamhet', 'Polis', 'Annan aktör'];
 
@@ -176,6 +178,7 @@ describe('one key per answer, for every question type', () => {
     await openCase();
     await waitFor(() => expect(document.activeElement).toBe(question('S1')));
     const user = userEvent.setup();
+    await user.click(questionText('S3'));
     const note = within(question('S3')).getByRole('textbox', { name: 'Anteckning' });
     await user.click(note);
     await user.keyboard('12 träffar');
@@ -208,10 +211,14 @@ describe('one key per answer, for every question type', () => {
     };
     try {
       const user = userEvent.setup();
+      await user.click(questionText('S3'));
+      expect(question('S3').getAttribute('aria-current')).toBe('step');
       const note = within(question('S3')).getByRole('textbox', { name: 'Anteckning' });
       await user.click(note);
       expect(document.activeElement).toBe(note);
       expect(question('S3').getAttribute('aria-current')).toBe('step');
+      await user.click(questionText('D1'));
+      expect(document.activeElement).not.toBe(answerInput('D1'));
       await user.click(within(question('D1')).getByText('Historik'));
       expect(document.activeElement).not.toBe(answerInput('D1'));
       expect(scrolled).toEqual([]);

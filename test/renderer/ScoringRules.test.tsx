@@ -121,14 +121,18 @@ describe('a file the sample does not include', () => {
     await waitFor(() => expect(document.activeElement).toBe(question('T2')));
     expect(within(question('T1')).getByRole('button', { name: 'Nej' }).getAttribute('aria-pressed')).toBe('true');
     for (const b of within(question('T2')).getAllByRole('button', { name: /^(Ja|Nej)$/ })) expect((b as HTMLButtonElement).disabled).toBe(true);
-    const note = within(question('T1')).getByRole('textbox', { name: 'Anteckning' }) as HTMLTextAreaElement;
-    expect(note.value).toBe('Svarat före urvalet');
-    expect(note.readOnly).toBe(true);
+    // T1 is folded: its note shows as a summary line until the question is opened.
+    expect(question('T1').querySelector('.scoring-question-summary')!.textContent).toBe('Anteckning: Svarat före urvalet');
     const user = userEvent.setup();
     await user.keyboard('j');
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(document.activeElement).toBe(question('T2'));
     expect(screen.queryByRole('button', { name: /Klar – nästa akt/ })).toBeNull();
+    await user.click(within(question('T1')).getByRole('heading', { level: 3 }));
+    const note = within(question('T1')).getByRole('textbox', { name: 'Anteckning' }) as HTMLTextAreaElement;
+    expect(note.value).toBe('Svarat före urvalet');
+    expect(note.readOnly).toBe(true);
+    await user.keyboard('j');
     expect(fake.callsOf('answers.save')).toHaveLength(0);
     expect(fake.callsOf('cases.setDone')).toHaveLength(0);
   });

@@ -162,6 +162,9 @@ describe('scoring screen (keyboard first)', () => {
     await openCase();
     await waitFor(() => expect(document.activeElement).toBe(question('T3')));
     const user = userEvent.setup();
+    // T1 is folded (not current): a click on it opens it, with its history.
+    expect(within(question('T1')).queryByText('Historik')).toBeNull();
+    await user.click(within(question('T1')).getByRole('heading', { level: 3 }));
     await user.click(within(question('T1')).getByText('Historik'));
     const entry = await within(question('T1')).findByText(/Svar: Nej → Ja/);
     expect(entry.closest('li')!.parentElement!.textContent).toMatch(/Anteckning: \(tom\) → ”Rättat”/);

@@ -22,6 +22,17 @@ export class ScoringPage {
     return this.question(id).locator('.scoring-scale button[aria-pressed="true"]');
   }
 
+  /** Only the current question shows its note fields, Lagrum and Historik: a click on its text opens it, as a reviewer would. */
+  async open(id: string): Promise<void> {
+    await this.question(id).locator('.scoring-question-text').click();
+    await expect(this.question(id)).toHaveAttribute('aria-current', 'step');
+  }
+
+  /** The one-line note summary of a question that is not current. */
+  summary(id: string): Locator {
+    return this.question(id).locator('.scoring-question-summary');
+  }
+
   note(id: string): Locator {
     return this.question(id).getByRole('textbox', { name: 'Anteckning' });
   }

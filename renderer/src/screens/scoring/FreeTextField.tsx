@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useScoring, type TextField } from '../../state/scoring-store';
 
 interface Props {
@@ -21,6 +22,9 @@ export function FreeTextField({ questionId, field, label, multiline, placeholder
   const text = useScoring((s) => s.texts[questionId]?.[field] ?? '');
   const issue = useScoring((s) => s.textIssues[questionId]?.[field]);
   const id = `${field}-${questionId}`;
+  // The field goes when its question stops being current, and a removed field gets no blur (the
+  // browser drops focus without one): what was typed is saved then, not after the typing pause.
+  useEffect(() => () => useScoring.getState().flushText(questionId, field), [questionId, field]);
   const described = [hint ? `${id}-hint` : '', issue ? `${id}-pii` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,

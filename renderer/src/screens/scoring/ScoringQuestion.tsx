@@ -7,9 +7,11 @@ import { ChoiceAnswer } from './ChoiceAnswer';
 import { FreeTextField } from './FreeTextField';
 import { GuidancePanel } from './GuidancePanel';
 import { optionForKey, stepForKey, toggledChoice } from './keys';
+import { QuestionSummary } from './QuestionSummary';
 import { SaveStatusText } from './SaveStatusText';
 import { ScaleAnswer } from './ScaleAnswer';
 import { TypedAnswer } from './TypedAnswer';
+import { useBecomeCurrent } from './useBecomeCurrent';
 
 interface Props {
   question: Question;
@@ -21,8 +23,12 @@ interface Props {
 const TYPING = 'input[type="text"], input:not([type]), textarea, select';
 
 /**
- * One question, keyboard first. The question itself takes focus (one tab stop per question, the
- * current one) and answers with one key; Tab goes on to the note and "Var i akten".
+ * One question, keyboard first. The question itself takes focus and answers with one key; Tab goes
+ * on to the note and "Var i akten". Only the current question shows its note fields, guidance,
+ * Lagrum and Historik: an inspector scores 38 questions in a row, and with every question unfolded
+ * two of them filled a laptop screen. The others show their answer (still clickable) and a one-line
+ * summary of their note, and every question box is a tab stop, so Tab from the current question's
+ * last field reaches the next question (its fields are not there to reach until it is current).
  */
 export function ScoringQuestion({ question, template, index }: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -38,7 +44,12 @@ export function ScoringQuestion({ question, template, index }: Props) {
     const v = s.saved[question.id]?.value;
     return v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
   });
+  // A note holding a personal identity number stays unfolded: its warning says the text is not saved.
+  const held = useScoring((s) => Object.values(s.textIssues[question.id] ?? {}).some(Boolean));
+  const guidanceOpen = useScoring((s) => !!s.guidanceOpen[question.id]);
+  const unfolded = isCurrent || held;
   const textId = `q-${question.id}-text`;
+  const current = useBecomeCurrent(index, question.id, isCurrent, ref);
 
   useEffect(() => {
     if (focusTick === 0 || !ref.current) return;
@@ -116,17 +127,20 @@ export function ScoringQuestion({ question, template, index }: Props) {
   }
 
   return (
-    <li className={`scoring-question ${isCurrent ? 'is-current' : ''} ${answered ? 'is-answered' : ''}`} data-question-id={question.id}>
+    <li className={`scoring-question ${isCurrent ? 'is-current' : ''} ${unfolded ? '' : 'is-folded'} ${answered ? 'is-answered' : ''}`} data-question-id={question.id}>
       <div
         ref={ref}
         role="group"
-        tabIndex={isCurrent ? 0 : -1}
+        tabIndex={0}
         aria-labelledby={textId}
         aria-describedby="scoring-keys-help"
         aria-current={isCurrent ? 'step' : undefined}
         className="scoring-question-box"
         onKeyDown={onKeyDown}
-        onFocus={() => store().setCurrent(index)}
+        onPointerDown={current.onPointerDown}
+        onFocus={current.onFocus}
+        // Any click in the question (an answer button included) makes it current.
+        onClick={current.onClick}
       >
         <div className="scoring-question-head">
           <h3 className="scoring-question-text" id={textId}>
@@ -136,20 +150,25 @@ export function ScoringQuestion({ question, template, index }: Props) {
           <SaveStatusText questionId={question.id} />
         </div>
         {question.type === 'scale' && (
-          <ScaleAnswer steps={template.scales[question.scale] ?? []} value={value} labelledBy={textId} disabled={readOnly} onAnswer={(step) => (store().setCurrent(index), answer(step))} />
+          <ScaleAnswer steps={template.scales[question.scale] ?? []} value={value} labelledBy={textId} disabled={readOnly} onAnswer={answer} />
         )}
         {question.type === 'choice' && <ChoiceAnswer question={question} value={value} labelledBy={textId} disabled={readOnly} onAnswer={answer} />}
         {(question.type === 'date' || question.type === 'number') && (
           <TypedAnswer question={question} template={template} value={value} labelledBy={textId} readOnly={readOnly} onAnswer={answer} onMove={moveOn} />
         )}
         {question.type === 'text' && <FreeTextField questionId={question.id} field="value" label="Svar" multiline isAnswer readOnly={readOnly} />}
-        <div className="field-row scoring-notes">
-          <FreeTextField questionId={question.id} field="note" label="Anteckning" multiline readOnly={readOnly} />
-          <FreeTextField questionId={question.id} field="fileRef" label="Var i akten" placeholder="t.ex. journal 2024-03-12" readOnly={readOnly} />
-        </div>
-        {question.guidance && <GuidancePanel questionId={question.id} guidance={question.guidance} />}
-        <LegalReferences refs={question.legal} period={period} headingLevel={4} />
-        <AnswerHistory question={question} template={template} />
+        {unfolded ? (
+          <div className="field-row scoring-notes">
+            <FreeTextField questionId={question.id} field="note" label="Anteckning" multiline readOnly={readOnly} />
+            <FreeTextField questionId={question.id} field="fileRef" label="Var i akten" placeholder="t.ex. journal 2024-03-12" readOnly={readOnly} />
+          </div>
+        ) : (
+          <QuestionSummary questionId={question.id} />
+        )}
+        {/* Guidance the reviewer opened stays open when the question folds. */}
+        {question.guidance && (unfolded || guidanceOpen) && <GuidancePanel questionId={question.id} guidance={question.guidance} />}
+        {unfolded && <LegalReferences refs={question.legal} period={period} headingLevel={4} />}
+        {unfolded && <AnswerHistory question={question} template={template} />}
       </div>
     </li>
   );
