@@ -1,0 +1,106 @@
+import { fisherExact, fisherMinimumP } from './fisher';
+import { decimalsToDistinguish, formatPercent, formatPValue } from './format-stats';
+import { wilsonInterval, type WilsonInterval } from './wilson';
+
+/**
+ * Girls vs boys (or women vs men) on one question, as a plain-Swedish sentence with a stable code.
+ *
+ * The rule, in order:
+ * 1. `too_small` when either group has fewer than 10 applicable answers. The sentence quotes both
+ *    shares, and a share is published only where its denominator is at least 10 (DOMAIN.md §4);
+ *    a verdict must not state what the published table hides.
+ * 2. `too_small` when Fisher's test could not reach p < 0.05 with these margins even for the most
+ *    extreme arrangement of the answers (fisherMinimumP ≥ 0.05). Then "no difference found" would
+ *    be a result the test could never have avoided; the honest sentence is that the data are too
+ *    few. This also covers a question where everyone answered alike (only one possible table).
+ * 3. `difference` when the two-sided Fisher p < 0.05, otherwise `no_difference`.
+ *
+ * Too-small is decided from the margins only, never from the observed p, so it does not depend on
+ * which way the answers happened to fall.
+ */
+
+export const MIN_APPLICABLE_PER_GROUP = 10;
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+/** Children are flickor/pojkar, adults kvinnor/män (DOMAIN.md §5). */
+export type Population = 'barn' | 'vuxna';
+
+const GROUP_NAMES: Record<Population, { female: string; male: string }> = {
+  barn: { female: 'flickor', male: 'pojkar' },
+  vuxna: { female: 'kvinnor', male: 'män' },
+};
+
+export interface GroupCounts {
+  /** Answers `ja`. */
+  readonly yes: number;
+  /** Applicable answers: every answer except ej_tillampligt (framgar_ej included), `yes` among them. */
+  readonly applicable: number;
+}
+
+export interface GroupSummary extends GroupCounts {
+  /** yes / applicable, or null where there are no applicable answers. */
+  readonly share: number | null;
+  readonly interval: WilsonInterval | null;
+}
+
+export type VerdictCode = 'difference' | 'no_difference' | 'too_small';
+export type TooSmallReason = 'few_answers' | 'cannot_reach_significance';
+
+export interface SexVerdict {
+  readonly code: VerdictCode;
+  /** Only for `too_small`: which part of the rule applied. */
+  readonly tooSmallReason?: TooSmallReason;
+  /** One Swedish sentence ready to show or put in the memo. */
+  readonly text: string;
+  readonly female: GroupSummary;
+  readonly male: GroupSummary;
+  /** Two-sided Fisher p on ja vs other applicable; 1 where a group is empty. */
+  readonly p: number;
+  /** The smallest p any table with these margins could give. */
+  readonly minimumP: number;
+}
+
+const TOO_SMALL_TEXT = 'Underlaget är för litet för att dra slutsatser.';
+
+function summarise(group: GroupCounts, which: string): GroupSummary {
+  const { yes, applicable } = group;
+  if (!Number.isSafeInteger(applicable) || applicable < 0) throw new RangeError(`${which}: applicable must be a non-negative integer, got ${applicable}`);
+  if (!Number.isSafeInteger(yes) || yes < 0 || yes > applicable) throw new RangeError(`${which}: yes must be an integer in [0, applicable], got ${yes} of ${applicable}`);
+  return { yes, applicable, share: applicable === 0 ? null : yes / applicable, interval: wilsonInterval(yes, applicable) };
+}
+
+export function compareSexes(femaleCounts: GroupCounts, maleCounts: GroupCounts, population: Population): SexVerdict {
+  const female = summarise(femaleCounts, 'female');
+  const male = summarise(maleCounts, 'male');
+  const names = GROUP_NAMES[population];
+  const { p } = fisherExact([
+    [female.yes, female.applicable - female.yes],
+    [male.yes, male.applicable - male.yes],
+  ]);
+  const minimumP = fisherMinimumP({ row1: female.applicable, row2: male.applicable, col1: female.yes + male.yes });
+  const base = { female, male, p, minimumP };
+
+  if (female.applicable < MIN_APPLICABLE_PER_GROUP || male.applicable < MIN_APPLICABLE_PER_GROUP) {
+    return { ...base, code: 'too_small', tooSmallReason: 'few_answers', text: TOO_SMALL_TEXT };
+  }
+  if (minimumP >= SIGNIFICANCE_LEVEL) {
+    return { ...base, code: 'too_small', tooSmallReason: 'cannot_reach_significance', text: TOO_SMALL_TEXT };
+  }
+  if (p >= SIGNIFICANCE_LEVEL) {
+    return { ...base, code: 'no_difference', text: `Ingen skillnad mellan ${names.female} och ${names.male} kan påvisas (${formatPValue(p)}).` };
+  }
+  // Both groups have ≥ 10 answers here, so both shares exist; compare them exactly by cross-multiplying.
+  const femaleHigher = female.yes * male.applicable > male.yes * female.applicable;
+  const [high, low] = femaleHigher ? [female, male] : [male, female];
+  const [highName, lowName] = femaleHigher ? [names.female, names.male] : [names.male, names.female];
+  const highShare = high.share as number;
+  const lowShare = low.share as number;
+  const decimals = decimalsToDistinguish(highShare, lowShare);
+  return {
+    ...base,
+    code: 'difference',
+    text:
+      `Andelen ja är högre för ${highName} (${formatPercent(highShare, decimals)}) än för ${lowName} (${formatPercent(lowShare, decimals)}); ` +
+      `skillnaden är statistiskt säkerställd (Fishers exakta test, ${formatPValue(p)}).`,
+  };
+}
