@@ -15,6 +15,7 @@ import { sampleCommands } from './commands/sample';
 import { answerCommands } from './commands/answers';
 import { auditCommands } from './commands/audit';
 import { profileCommands } from './commands/profile';
+import { resultCommands } from './commands/results';
 import { actorOption } from './actor-option';
 import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
@@ -27,7 +28,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db', 'actor'];

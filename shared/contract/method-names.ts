@@ -32,7 +32,8 @@ export const METHOD_NAMES: readonly string[] = [
   'profile.get',
   'profile.save',
   'reviews.createExample',
-  'reviews.delete'
+  'reviews.delete',
+  'results.get'
 ];
 
 const known = new Set(METHOD_NAMES);

@@ -1,0 +1,14 @@
+import { isCategorical, shapeResults } from '../../../shared/results/shape';
+import type { HandlerMap } from '../dispatch';
+import { reviewTemplate } from '../scoring/handlers';
+import { answerGroups, basisOf } from './aggregate';
+
+export const resultHandlers: HandlerMap = {
+  'results.get': ({ reviewId }, { db }) => {
+    // The review's frozen template version: a template edited after scoring began changes nothing here.
+    const template = reviewTemplate(db, reviewId);
+    const categoricalIds = template.questions.filter(isCategorical).map((q) => q.id);
+    // One read transaction: the basis and the answers are of the same moment while scoring goes on.
+    return db.transaction(() => shapeResults(template, answerGroups(db, reviewId, categoricalIds), basisOf(db, reviewId)))();
+  },
+};
