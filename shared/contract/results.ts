@@ -4,11 +4,16 @@ import { RecordIdSchema } from './fields';
 import { TARGET_GROUPS } from '../templates/schema';
 
 /**
- * The review's results, internal view: every figure computed from the answers of the files that
- * count — the sample's selected and replacement files, or every file where the review has no
- * sample; never a dropped file or one outside the sample. Nothing is suppressed here: this is
- * what the inspector's own screens show (the published view, with disclosure control, is a later
- * slice of issue 8).
+ * The review's results: every figure computed from the answers of the files that count — the
+ * sample's selected and replacement files, or every file where the review has no sample; never a
+ * dropped file or one outside the sample.
+ *
+ * Two views, told apart by `view`:
+ * - `internal` (the default): nothing suppressed, every cell of answer × sex × unit × age band —
+ *   what the inspector's own screens show.
+ * - `published` (input `published: true`): disclosure control applied (rules in
+ *   shared/results/publish.ts). Here, and only here, counts and share figures may be null (=
+ *   suppressed or withheld), and `counts` holds the answer × sex table only (unit and age band null).
  */
 
 const Count = z.number().int().min(0);
@@ -29,6 +34,27 @@ export type ShareCounts = z.infer<typeof ShareCountsSchema>;
 export const ShareBySexSchema = z.object({ F: ShareCountsSchema, M: ShareCountsSchema, U: ShareCountsSchema, total: ShareCountsSchema });
 export type ShareBySex = z.infer<typeof ShareBySexSchema>;
 
+/** A published count: null where it is suppressed. */
+const PublishedCountValue = Count.nullable();
+
+export const SHARE_WITHHELD_REASONS = ['denominator-suppressed', 'numerator-suppressed', 'denominator-too-small'] as const;
+
+/** ShareCounts as published: a figure is null where it could give a suppressed cell away. */
+export const PublishedShareCountsSchema = z.object({
+  yes: PublishedCountValue,
+  applicable: PublishedCountValue,
+  other: PublishedCountValue,
+  notApplicable: PublishedCountValue,
+  /** 100 × yes / applicable, unrounded; null where withheld. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** Why `percent` is null; null where it is shown. */
+  withheld: z.enum(SHARE_WITHHELD_REASONS).nullable(),
+});
+export type PublishedShareCounts = z.infer<typeof PublishedShareCountsSchema>;
+
+export const PublishedShareBySexSchema = z.object({ F: PublishedShareCountsSchema, M: PublishedShareCountsSchema, U: PublishedShareCountsSchema, total: PublishedShareCountsSchema });
+export type PublishedShareBySex = z.infer<typeof PublishedShareBySexSchema>;
+
 export const ResultCellSchema = z.object({
   /** A scale step id or an option id. */
   answer: z.string(),
@@ -38,6 +64,16 @@ export const ResultCellSchema = z.object({
   count: Count,
 });
 export type ResultCell = z.infer<typeof ResultCellSchema>;
+
+/** A cell of the published answer × sex table: every answer × sex pair, zeros included; null = suppressed. */
+export const PublishedCellSchema = z.object({
+  answer: z.string(),
+  sex: SexSchema,
+  unit: z.null(),
+  ageBand: z.null(),
+  count: PublishedCountValue,
+});
+export type PublishedCell = z.infer<typeof PublishedCellSchema>;
 
 export const VERDICT_CODES = ['difference', 'no_difference', 'too_small'] as const;
 
@@ -62,6 +98,15 @@ export const QuestionResultSchema = z.object({
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 
+export const PublishedQuestionResultSchema = QuestionResultSchema.extend({
+  /** Null where it would give a suppressed count away (see publish.ts). */
+  answered: PublishedCountValue,
+  /** The answer × sex table (answers in template order, then F, M, U), suppressed; see publish.ts. */
+  counts: z.array(PublishedCellSchema),
+  share: PublishedShareBySexSchema.nullable(),
+});
+export type PublishedQuestionResult = z.infer<typeof PublishedQuestionResultSchema>;
+
 export const AreaResultSchema = z.object({
   areaId: z.string(),
   name: z.string(),
@@ -69,7 +114,7 @@ export const AreaResultSchema = z.object({
   share: ShareBySexSchema.nullable(),
 });
 
-export const ResultsSchema = z.object({
+const ResultsBaseSchema = z.object({
   /** The template's target group: children are flickor/pojkar, adults kvinnor/män (DOMAIN.md §5). */
   targetGroup: z.enum(TARGET_GROUPS),
   basis: z.object({
@@ -79,15 +124,44 @@ export const ResultsSchema = z.object({
     done: Count,
     bySex: z.object({ F: Count, M: Count, U: Count }),
   }),
+});
+
+export const InternalResultsSchema = ResultsBaseSchema.extend({
+  view: z.literal('internal'),
+  /** No suppression in the internal view. */
+  threshold: z.null(),
   questions: z.array(QuestionResultSchema),
   areas: z.array(AreaResultSchema),
 });
+export type InternalResults = z.infer<typeof InternalResultsSchema>;
+
+export const PublishedResultsSchema = ResultsBaseSchema.extend({
+  view: z.literal('published'),
+  /** Counts 1..threshold−1 are suppressed. */
+  threshold: z.number().int(),
+  /** The files by sex as a suppressed table of one row (its total is `files`); `done` is not by sex and stays. */
+  basis: z.object({ files: PublishedCountValue, done: Count, bySex: z.object({ F: PublishedCountValue, M: PublishedCountValue, U: PublishedCountValue }) }),
+  questions: z.array(PublishedQuestionResultSchema),
+  areas: z.array(AreaResultSchema.extend({ share: PublishedShareBySexSchema.nullable() })),
+});
+export type PublishedResults = z.infer<typeof PublishedResultsSchema>;
+
+export const ResultsSchema = z.discriminatedUnion('view', [InternalResultsSchema, PublishedResultsSchema]);
 export type Results = z.infer<typeof ResultsSchema>;
+
+export const MIN_PUBLISH_THRESHOLD = 3;
+export const MAX_PUBLISH_THRESHOLD = 20;
 
 export const resultMethods = {
   'results.get': method({
-    summary: 'Granskningens resultat per fråga och område, uppdelat på kön, enhet och åldersgrupp (internt, utan röjandeskydd).',
-    input: z.strictObject({ reviewId: RecordIdSchema }),
+    summary: 'Granskningens resultat per fråga och område, uppdelat på kön, enhet och åldersgrupp: internt (utan röjandeskydd) eller publicerat (små tal dolda).',
+    input: z.strictObject({
+      reviewId: RecordIdSchema,
+      /** The published view, with disclosure control; the internal view without it. */
+      published: z.boolean().optional(),
+      /** Published view only: counts 1..threshold−1 are suppressed (default 5). */
+      threshold: z.number().int().min(MIN_PUBLISH_THRESHOLD).max(MAX_PUBLISH_THRESHOLD).optional(),
+    }),
     output: ResultsSchema,
   }),
 };

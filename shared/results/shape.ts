@@ -1,4 +1,4 @@
-import type { QuestionResult, ResultCell, Results, ShareBySex, ShareCounts } from '../contract/results';
+import type { InternalResults, QuestionResult, ResultCell, ShareBySex, ShareCounts } from '../contract/results';
 import { compareSexes } from '../stats/verdict';
 import type { Question, Template } from '../templates/schema';
 
@@ -55,7 +55,7 @@ function chosenIds(question: Question, stored: string): string[] {
 }
 
 /** The order answers are listed in: the scale's steps or the question's options, as the template has them. */
-function answerOrder(template: Template, question: Question): string[] {
+export function answerOrder(template: Template, question: Question): string[] {
   if (question.type === 'scale') return (template.scales[question.scale] ?? []).map((s) => s.id);
   if (question.type === 'choice') return question.options.map((o) => o.id);
   return [];
@@ -130,7 +130,7 @@ function questionResult(template: Template, question: Question, number: number, 
 }
 
 /** Results of a review from its frozen template, the grouped answers of its counted files and their basis. */
-export function shapeResults(template: Template, groups: readonly AnswerGroup[], basis: Basis): Results {
+export function shapeResults(template: Template, groups: readonly AnswerGroup[], basis: Basis): InternalResults {
   const byQuestion = new Map<string, AnswerGroup[]>();
   for (const group of groups) {
     const list = byQuestion.get(group.questionId);
@@ -145,5 +145,5 @@ export function shapeResults(template: Template, groups: readonly AnswerGroup[],
     for (const share of shares) for (const key of [...SEXES, 'total'] as const) addCounts(pooled[key], share[key]);
     return { areaId: area.id, name: area.name, share: pooled };
   });
-  return { targetGroup: template.targetGroup, basis: { files: basis.files, done: basis.done, bySex: { ...basis.bySex } }, questions, areas };
+  return { view: 'internal', threshold: null, targetGroup: template.targetGroup, basis: { files: basis.files, done: basis.done, bySex: { ...basis.bySex } }, questions, areas };
 }

@@ -42,6 +42,7 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
   'reviews.update': REVIEW_FIELDS,
   'sampling.draw': { method: 'Metod', 'method.kind': 'Metod', 'method.n': 'Antal akter', seed: 'Frö', replace: 'Dra om' },
   'sampling.dropout': { reason: 'Skäl', note: 'Anteckning' },
+  'results.get': { published: 'Publicerad version', threshold: 'Gräns för små tal' },
   'templates.create': { name: 'Namn', from: 'Förlaga', 'from.id': 'Förlaga', 'from.version': 'Förlagans version' },
   'templates.import': { document: 'Mallfilen', text: 'Mallfilen', asCopy: 'Som kopia' },
   'cases.import': {

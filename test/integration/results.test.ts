@@ -225,3 +225,103 @@ describe('results.get edge cases', () => {
     expect((await core.fails('results.get', { reviewId: 'g-finnsinte' })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('results.get, published view', () => {
+  // T1: girls 12 ja + 10 nej, boys 11 ja + 2 nej (the small cell). J1: girls 6 ja, boys 5 ja (denominators under 10).
+  const girls = Array.from({ length: 22 }, (_, i) => ({ ref: `F${i + 1}`, sex: 'flicka', t1: i < 12 ? 'ja' : 'nej', j1: i < 6 ? 'ja' : undefined }));
+  const boys = Array.from({ length: 13 }, (_, i) => ({ ref: `M${i + 1}`, sex: 'pojke', t1: i < 11 ? 'ja' : 'nej', j1: i < 5 ? 'ja' : undefined }));
+  let reviewId: string;
+
+  beforeEach(async () => {
+    let ids: Map<string, string>;
+    ({ reviewId, ids } = await reviewWith(`akt;enhet;kön;ålder\n${[...girls, ...boys].map((f) => `${f.ref};Enhet A;${f.sex};8`).join('\n')}\n`));
+    for (const file of [...girls, ...boys]) {
+      await core.call('answers.save', { reviewId, caseId: ids.get(file.ref)!, questionId: 'T1', value: file.t1 });
+      if (file.j1) await core.call('answers.save', { reviewId, caseId: ids.get(file.ref)!, questionId: 'J1', value: file.j1 });
+    }
+  });
+
+  it('suppresses the small cell and enough others that none can be worked back', async () => {
+    const results = await core.call('results.get', { reviewId, published: true });
+    expect(results).toMatchObject({ view: 'published', threshold: 5 });
+    if (results.view !== 'published') throw new Error('expected the published view');
+    const [t1, , , j1] = results.questions;
+    // Only answer × sex cells, every one of them, in template order then F, M, U.
+    expect(t1.counts).toHaveLength(5 * 3);
+    expect(t1.counts.every((c) => c.unit === null && c.ageBand === null)).toBe(true);
+    const cell = (answer: string, sex: string) => t1.counts.find((c) => c.answer === answer && c.sex === sex)!.count;
+    expect(cell('nej', 'M')).toBeNull();
+    const hidden = t1.counts.filter((c) => c.count === null);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const h of hidden) {
+      expect(hidden.filter((o) => o !== h && o.answer === h.answer).length).toBeGreaterThanOrEqual(1);
+      expect(hidden.filter((o) => o !== h && o.sex === h.sex).length).toBeGreaterThanOrEqual(1);
+    }
+    // The boys' share would give the hidden cell back (13 applicable − 11 ja), so it is withheld whole.
+    expect(t1.share!.M).toMatchObject({ applicable: null, other: null, notApplicable: null, percent: null });
+    expect(t1.share!.M.withheld).not.toBeNull();
+    expect(t1.verdict).toEqual({ code: 'too_small', text: 'Underlaget är för litet för att dra slutsatser.' });
+    // Area pooling cannot reveal what the question hides.
+    const trygghet = results.areas.find((a) => a.areaId === 'trygghet')!;
+    expect(trygghet.share!.M.applicable).toBeNull();
+
+    // J1: nothing small, but 6 and 5 applicable are under 10: counts shown, percentages withheld.
+    expect(j1.counts.filter((c) => c.count === null)).toEqual([]);
+    expect(j1.share!.F).toEqual({ yes: 6, applicable: 6, other: 0, notApplicable: 0, percent: null, withheld: 'denominator-too-small' });
+    expect(j1.share!.total).toEqual({ yes: 11, applicable: 11, other: 0, notApplicable: 0, percent: 100, withheld: null });
+  });
+
+  it('keeps the internal view unchanged when published is absent', async () => {
+    const internal = await core.call('results.get', { reviewId });
+    expect(internal).toMatchObject({ view: 'internal', threshold: null });
+    expect(await core.call('results.get', { reviewId, published: false })).toEqual(internal);
+    const t1 = internal.questions[0];
+    expect(t1.counts).toContainEqual({ answer: 'nej', sex: 'M', unit: 'Enhet A', ageBand: '6-12', count: 2 });
+    expect(t1.share!.M).toEqual(counts(11, 13, 0));
+  });
+
+  it('a higher threshold hides more; a threshold outside 3..20 is refused', async () => {
+    const at5 = await core.call('results.get', { reviewId, published: true });
+    const at12 = await core.call('results.get', { reviewId, published: true, threshold: 12 });
+    // J1's 6 and 5 are published at 5 and hidden at 12.
+    const hiddenCount = (r: typeof at5) => r.questions[3].counts.filter((c) => c.count === null).length;
+    expect(at12.threshold).toBe(12);
+    expect(hiddenCount(at5)).toBe(0);
+    expect(hiddenCount(at12)).toBeGreaterThanOrEqual(2);
+    expect(await core.fails('results.get', { reviewId, published: true, threshold: 2 })).toMatchObject({ code: 'VALIDATION', message: 'Gräns för små tal: Måste vara minst 3.' });
+  });
+
+  it('suppresses small groups in the basis and a small answered count', async () => {
+    const small = await reviewWith(FRAME);
+    await core.call('answers.save', { reviewId: small.reviewId, caseId: small.ids.get('A1')!, questionId: 'A1', value: '2024-03-12' });
+    const results = await core.call('results.get', { reviewId: small.reviewId, published: true });
+    // 4 girls, 3 boys, 1 unknown: all small; the total 8 alone gives none of them back.
+    expect(results.basis).toEqual({ files: 8, done: 0, bySex: { F: null, M: null, U: null } });
+    expect(results.questions[4]).toMatchObject({ questionId: 'A1', answered: null, counts: [] });
+    expect(results.questions[0]).toMatchObject({ questionId: 'T1', answered: 0 });
+  });
+
+  it('writes suppressed counts as empty CSV fields and marks the human output', () => {
+    const csv = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe('area,question,unit,sex,age_band,answer,count');
+    expect(lines).toContain('trygghet,T1,,M,,nej,');
+    expect(lines).toContain('sjalvbestammande,J1,,F,,ja,6');
+
+    const human = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--threshold', '4']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Publicerad version – små tal dolda (gräns 4)');
+    expect(human.stdout).not.toContain('Internt');
+
+    const json = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ view: 'published', threshold: 5 });
+
+    const bad = granska(['--db', core.dbPath, 'results', reviewId, '--threshold', '4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--published');
+    const low = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--threshold', '2']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toContain('--threshold ska vara ett heltal mellan 3 och 20');
+  });
+});
