@@ -5,3 +5,6 @@ export const countOf = (n: number, one: string, many: string): string => `${form
 
 export const akter = (n: number): string => countOf(n, 'akt', 'akter');
 export const rader = (n: number): string => countOf(n, 'rad', 'rader');
+
+/** "1 obligatorisk fråga saknar svar" / "3 obligatoriska frågor saknar svar": the one wording of the core's refusal, the scoring screen and the review page. */
+export const missingRequiredText = (n: number): string => `${countOf(n, 'obligatorisk fråga', 'obligatoriska frågor')} saknar svar`;

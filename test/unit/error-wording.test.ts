@@ -5,7 +5,7 @@ import type { ImportResult } from '../../renderer/src/state/review-store';
 import { matchUnits, unitKey } from '../../shared/import/unit-match';
 import { placeTemplateIssues } from '../../shared/templates/issue-places';
 import { parseTemplate } from '../../shared/templates/validate';
-import { akter, rader } from '../../shared/util/plural-sv';
+import { akter, missingRequiredText, rader } from '../../shared/util/plural-sv';
 import { describeIssue, fieldLabel, summariseIssues } from '../../shared/validation/field-labels';
 import { miniTemplate } from '../support/template-fixtures';
 
@@ -136,5 +136,15 @@ describe('case-list units and the import button', () => {
     expect(importButtonLabel({ imported: 6, updated: 0, skipped: 1 })).toBe('Importera 6 akter, 1 hoppas över');
     expect(importButtonLabel({ imported: 1, updated: 2, skipped: 0 })).toBe('Importera 1 akt, 2 uppdateras');
     expect([akter(1), akter(2), rader(1), rader(1234)]).toEqual(['1 akt', '2 akter', '1 rad', '1\u00a0234 rader']);
+  });
+});
+
+describe('the one wording of missing required answers', () => {
+  it('is singular for one, plural with sv-SE digits otherwise (core refusal, scoring screen and review page share it)', () => {
+    expect([missingRequiredText(1), missingRequiredText(3), missingRequiredText(1234)]).toEqual([
+      '1 obligatorisk fråga saknar svar',
+      '3 obligatoriska frågor saknar svar',
+      '1\u00a0234 obligatoriska frågor saknar svar',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { countOf } from '../../../shared/util/plural-sv';
 import { DomainError } from '../errors';
 import { requireReview } from './handlers';
 
@@ -39,8 +40,8 @@ function recordedWork(db: Database, reviewId: string): string[] {
   const history = count('SELECT COUNT(*) FROM answer_audit WHERE review_id = ?');
   const events = count('SELECT COUNT(*) FROM case_event WHERE review_id = ?');
   const work: string[] = [];
-  if (answers > 0) work.push(answers === 1 ? '1 svar' : `${answers} svar`);
-  if (done > 0) work.push(done === 1 ? '1 akt markerad som klar' : `${done} akter markerade som klara`);
+  if (answers > 0) work.push(countOf(answers, 'svar', 'svar'));
+  if (done > 0) work.push(countOf(done, 'akt markerad som klar', 'akter markerade som klara'));
   // Answers given and later removed, or files marked done and reopened, are work too: their log would go with the review.
   if (answers === 0 && history > 0) work.push('ändringar i svarsloggen');
   if (done === 0 && events > 0) work.push('akter som har markerats klara och öppnats igen');

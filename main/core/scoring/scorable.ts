@@ -3,6 +3,7 @@ import type { CaseAccess } from '../../../shared/contract/scoring';
 import type { Issue } from '../../../shared/result';
 import type { Question, Template } from '../../../shared/templates/schema';
 import { formatNumber } from '../../../shared/util/format-sv';
+import { missingRequiredText } from '../../../shared/util/plural-sv';
 import { invalid } from '../errors';
 import { standInsOfUnit } from '../sampling/stand-ins';
 
@@ -106,7 +107,7 @@ export function requireComplete(template: Template, rows: readonly { question_id
   const named = missing.slice(0, NAMED_AT_MOST).map(questionName);
   const rest = missing.length - named.length;
   const list = rest > 0 ? `${named.join(', ')} och ${formatNumber(rest)} till` : named.length > 1 ? `${named.slice(0, -1).join(', ')} och ${named[named.length - 1]}` : named[0];
-  const count = missing.length === 1 ? '1 obligatorisk fråga saknar svar' : `${formatNumber(missing.length)} obligatoriska frågor saknar svar`;
+  const count = missingRequiredText(missing.length);
   const issues: Issue[] = missing.map((m) => ({ path: `$.answers.${m.question.id}`, message: `Fråga ${m.number} (${m.question.id}) saknar svar: ${shortText(m.question.text)}` }));
   throw invalid(`${count}: ${list}.`, issues);
 }

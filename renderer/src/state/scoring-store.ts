@@ -8,6 +8,7 @@ import type { ApiError } from '../../../shared/result';
 import { services } from '../services';
 import { announce } from './status-store';
 import { toApiError } from './template-editor-store';
+import { missingRequiredText } from '../../../shared/util/plural-sv';
 
 export type CaseView = OutputOf<'scoring.caseView'>;
 export type Overview = OutputOf<'scoring.overview'>;
@@ -414,12 +415,8 @@ export const useScoring = create<ScoringState>()((set, get) => {
           return undefined;
         }
         finishedBefore = `Akt ${get().view?.case.ref ?? ''} är klar.`;
-        const { reviewId, caseId } = get();
-        const overview = await services().api.call('scoring.overview', { reviewId: reviewId! });
-        const order = overview.cases;
-        const at = order.findIndex((c) => c.caseId === caseId);
-        const rotated = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0))];
-        const next = rotated.find((c) => !c.done && c.caseId !== caseId);
+        // The core's one scoring order decides the next file (caseView.next: not done, after this one, wrapping).
+        const next = get().view?.next;
         return next ? { caseId: next.caseId } : null;
       } catch (error) {
         const message = toApiError(error).message;
@@ -438,10 +435,6 @@ export function missingRequired(questions: Question[], saved: ScoringData['saved
   return questions.filter((q) => q.required && !isAnswered(saved[q.id]?.value));
 }
 
-/** "1 obligatorisk fråga saknar svar" / "3 obligatoriska frågor saknar svar". */
-export function missingRequiredText(n: number): string {
-  return n === 1 ? '1 obligatorisk fråga saknar svar' : `${n} obligatoriska frågor saknar svar`;
-}
 
 /** "4", "4 och 12", "4, 12 och 20". */
 function listSv(items: string[]): string {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { hrefFor } from '../../routing/routes';
-import { isAnswered, missingRequired, missingRequiredText, useScoring } from '../../state/scoring-store';
+import { missingRequiredText } from '../../../../shared/util/plural-sv';
+import { isAnswered, missingRequired, useScoring } from '../../state/scoring-store';
 
 /**
  * The end of the file: "Klar – nästa akt" with what is answered and what is missing. Moving on past

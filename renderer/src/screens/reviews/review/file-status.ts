@@ -1,4 +1,5 @@
 import type { SampleRecord } from '../../../../../shared/contract/sampling';
+import { missingRequiredText } from '../../../../../shared/util/plural-sv';
 import type { Overview } from '../../../state/review-store';
 
 type OverviewCase = Overview['cases'][number];
@@ -10,7 +11,7 @@ export function progressStatus(file: OverviewCase | undefined): string {
   if (file.done) return 'Klar';
   const { answered, total, requiredMissing } = file.progress;
   // A mark from before "done means complete": it does not count until the questions are answered.
-  if (file.markedDone) return `Markerad klar – ${requiredMissing} ${requiredMissing === 1 ? 'obligatorisk fråga saknar' : 'obligatoriska frågor saknar'} svar`;
+  if (file.markedDone) return `Markerad klar – ${missingRequiredText(requiredMissing)}`;
   if (answered === 0) return 'Ej påbörjad';
   return `Påbörjad ${answered} av ${total}`;
 }
