@@ -1,10 +1,12 @@
+import { sameNameKey } from '../util/same-name';
+
 /**
  * Units in a case list are typed by hand in each unit's own system: "skarpnäck", " Skarpnäck " and
  * "SKARPNÄCK" are one unit. Matching ignores case and surrounding or doubled spaces (and Unicode
  * composition, so an "ä" typed as a + diaeresis is the same letter); the spelling kept is the
  * review's, or for a unit the review lacks, the first one in the file.
  */
-export const unitKey = (unit: string): string => unit.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+export const unitKey = sameNameKey;
 
 export interface UnitMatch {
   /** The spelling to store for a unit as the file writes it. */

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Issue } from '../../../shared/result';
 import { formatDateTime } from '../../../shared/util/format-sv';
+import { sameNameKey } from '../../../shared/util/same-name';
 import { invalid } from '../errors';
 
-/** How two names are compared for "the same": case, surrounding and repeated white space and Unicode form do not count. */
-export const sameNameKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE');
 
 /**
  * Units that differ only in case ("Skarpnäck"/"skarpnäck") would split one unit's files into two

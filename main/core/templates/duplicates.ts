@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { sameNameKey } from '../reviews/duplicates';
+import { sameNameKey } from '../../../shared/util/same-name';
 import { listLatestTemplates } from './repository';
 
 /**
