@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { method } from './define';
-import { RecordIdSchema } from './fields';
+import { freeText, RecordIdSchema } from './fields';
 import { TARGET_GROUPS } from '../templates/schema';
+import {
+  ComparisonSchema,
+  DerivedMeasureSchema,
+  DistributionBySexSchema,
+  MAX_RESULT_FILTERS,
+  PublishedComparisonSchema,
+  PublishedDerivedMeasureSchema,
+  PublishedDistributionBySexSchema,
+  ResultFilterSchema,
+  SplitDimensionSchema,
+  SplitFieldSchema,
+  SplitValueSchema,
+} from './results-parts';
 
 /**
  * The review's results: every figure computed from the answers of the files that count — the
@@ -95,6 +108,10 @@ export const QuestionResultSchema = z.object({
   share: ShareBySexSchema.nullable(),
   /** Girls vs boys (women vs men) on the share, in one Swedish sentence; null without a share. */
   verdict: z.object({ code: z.enum(VERDICT_CODES), text: z.string() }).nullable(),
+  /** Per value of the split (`by`): answered and the share `ja` by sex; null without a split. */
+  groups: z.array(SplitValueSchema.extend({ answered: Count, share: ShareBySexSchema.nullable() })).nullable(),
+  /** Number questions: the distribution of the answers by sex; null for other types. */
+  distribution: DistributionBySexSchema.nullable(),
 });
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 
@@ -104,6 +121,9 @@ export const PublishedQuestionResultSchema = QuestionResultSchema.extend({
   /** The answer × sex table (answers in template order, then F, M, U), suppressed; see publish.ts. */
   counts: z.array(PublishedCellSchema),
   share: PublishedShareBySexSchema.nullable(),
+  /** Per group only percentages are published (counts null), each under the same rules as a share. */
+  groups: z.array(SplitValueSchema.extend({ answered: PublishedCountValue, share: PublishedShareBySexSchema.nullable() })).nullable(),
+  distribution: PublishedDistributionBySexSchema.nullable(),
 });
 export type PublishedQuestionResult = z.infer<typeof PublishedQuestionResultSchema>;
 
@@ -126,12 +146,29 @@ const ResultsBaseSchema = z.object({
   }),
 });
 
+const SplitEchoSchema = z.object({
+  /** The filters applied, with a label a person reads ("Enhet: Norr"). */
+  filters: z.array(z.object({ field: z.string(), value: z.string().nullable(), label: z.string() })),
+  /** The split dimension, or null. */
+  by: z.object({ field: z.string(), label: z.string() }).nullable(),
+  /** Every dimension the counted files offer, with its values: what the screen's filters list. */
+  dimensions: z.array(SplitDimensionSchema),
+});
+
 export const InternalResultsSchema = ResultsBaseSchema.extend({
   view: z.literal('internal'),
   /** No suppression in the internal view. */
   threshold: z.null(),
+  split: SplitEchoSchema.extend({
+    /** Per value of `by`: the counted files by sex; null without a split. */
+    groups: z.array(SplitValueSchema.extend({ files: z.object({ F: Count, M: Count, U: Count, total: Count }) })).nullable(),
+  }),
   questions: z.array(QuestionResultSchema),
   areas: z.array(AreaResultSchema),
+  /** Intervals and ratios the template derives from two questions (template `measures`). */
+  derived: z.array(DerivedMeasureSchema),
+  /** The change since an earlier review on the same template (input `compareWith`); null without one. */
+  comparison: ComparisonSchema.nullable(),
 });
 export type InternalResults = z.infer<typeof InternalResultsSchema>;
 
@@ -141,8 +178,14 @@ export const PublishedResultsSchema = ResultsBaseSchema.extend({
   threshold: z.number().int(),
   /** The files by sex as a suppressed table of one row (its total is `files`); `done` is not by sex and stays. */
   basis: z.object({ files: PublishedCountValue, done: Count, bySex: z.object({ F: PublishedCountValue, M: PublishedCountValue, U: PublishedCountValue }) }),
+  split: SplitEchoSchema.extend({
+    /** The files by group × sex as one suppressed table (its totals row is `basis.bySex`). */
+    groups: z.array(SplitValueSchema.extend({ files: z.object({ F: PublishedCountValue, M: PublishedCountValue, U: PublishedCountValue, total: PublishedCountValue }) })).nullable(),
+  }),
   questions: z.array(PublishedQuestionResultSchema),
   areas: z.array(AreaResultSchema.extend({ share: PublishedShareBySexSchema.nullable() })),
+  derived: z.array(PublishedDerivedMeasureSchema),
+  comparison: PublishedComparisonSchema.nullable(),
 });
 export type PublishedResults = z.infer<typeof PublishedResultsSchema>;
 
@@ -161,7 +204,32 @@ export const resultMethods = {
       published: z.boolean().optional(),
       /** Published view only: counts 1..threshold−1 are suppressed (default 5). */
       threshold: z.number().int().min(MIN_PUBLISH_THRESHOLD).max(MAX_PUBLISH_THRESHOLD).optional(),
+      /** Count only the files matching every filter (a unit, an age band, an attribute value, an answer). */
+      filters: z.array(ResultFilterSchema).max(MAX_RESULT_FILTERS).optional(),
+      /** Split every share and distribution by this dimension as well as by sex. */
+      by: SplitFieldSchema.optional(),
+      /** An earlier review on the same template to compare with, question by question. */
+      compareWith: RecordIdSchema.optional(),
     }),
     output: ResultsSchema,
+  }),
+  'results.cases': method({
+    summary: 'Akterna bakom en cell i resultaten (bara internt): de räknade akter som svarat så på frågan, med kön, enhet och åldersgrupp.',
+    input: z.strictObject({
+      reviewId: RecordIdSchema,
+      questionId: RecordIdSchema,
+      /** A scale step or option id; omitted: every file that answered the question. */
+      answer: RecordIdSchema.optional(),
+      sex: z.enum(['F', 'M', 'U']).optional(),
+      filters: z.array(ResultFilterSchema).max(MAX_RESULT_FILTERS).optional(),
+      /** With `group`: only the files whose `by` value is `group` (null = saknas). */
+      by: SplitFieldSchema.optional(),
+      group: freeText({ max: 500 }).nullable().optional(),
+    }),
+    output: z.object({
+      files: z.array(z.object({ caseId: z.string(), ref: z.string(), unit: z.string(), sex: SexSchema, ageBand: z.string().nullable(), answer: z.string().nullable(), done: z.boolean() })),
+      /** All matching files; `files` holds at most the first 500 by reference. */
+      total: Count,
+    }),
   }),
 };

@@ -23,6 +23,15 @@
  *    way. `done` is a count of finished files, not of children in a group, and stays.
  * 7. Verdict: kept only where the percent of both girls and boys (women and men) is published;
  *    otherwise `too_small` with the standard sentence — a verdict must not rest on withheld figures.
+ * 8. Split groups (`by`): per group only percentages are published, never counts (each group's
+ *    counts would be a further table linked to rule 1's through shared margins). A group's percent
+ *    is shown where at least 10 are applicable and neither the `ja` answers nor the other
+ *    applicable answers number 1..threshold−1 (a percent and a small complement give a small count
+ *    away). The files per group × sex are one suppressed table whose totals row is the basis, and
+ *    the basis is then published from that table, so the two cannot disagree.
+ * 9. Distributions (numbers, derived intervals and ratios): n is suppressed like a count; mean,
+ *    median and quartiles are shown only where n ≥ 10; min and max never (an extreme is one child).
+ *    `excluded` of a derived measure is a count and suppressed like one.
  */
 import type {
   InternalResults,
@@ -35,7 +44,8 @@ import type {
   ShareBySex,
   ShareCounts,
 } from '../contract/results';
-import { publishedShare } from '../disclosure/share';
+import type { Distribution, DistributionBySex, PublishedDistribution, PublishedDistributionBySex } from '../contract/results-parts';
+import { DEFAULT_MIN_SHARE_DENOMINATOR, publishedShare } from '../disclosure/share';
 import { suppressTable } from '../disclosure/suppress';
 import { compareSexes } from '../stats/verdict';
 import { YES_ID, type Sex } from './shape';
@@ -47,14 +57,62 @@ type ShareKey = (typeof SHARE_KEYS)[number];
 /** Per share block: is the `ja` cell hidden, and is anything in its column hidden. */
 type Hidden = Record<ShareKey, { yes: boolean; column: boolean }>;
 
-/** The published view of internal results, suppressing counts 1..threshold−1. `answerOrders` gives each question's answers in template order. */
+/** The published view of internal results (its comparison is added by the caller, which has the earlier review), suppressing counts 1..threshold−1. `answerOrders` gives each question's answers in template order. */
 export function publishResults(results: InternalResults, answerOrders: ReadonlyMap<string, readonly string[]>, threshold: number): PublishedResults {
-  const questions = results.questions.map((q) => publishQuestion(q, answerOrders.get(q.questionId) ?? [], threshold));
+  const questions = results.questions.map((q) => {
+    const published = publishQuestion(q, answerOrders.get(q.questionId) ?? [], threshold);
+    return { ...published, groups: q.groups && q.groups.map((g) => ({ value: g.value, label: g.label, answered: null, share: g.share && publishGroupShare(g.share, threshold) })), distribution: q.distribution && publishDistributionBySex(q.distribution, threshold) };
+  });
   const areas = results.areas.map((area) => {
     const shares = questions.filter((q) => q.areaId === area.areaId && q.share !== null).map((q) => q.share!);
     return { areaId: area.areaId, name: area.name, share: area.share === null || shares.length === 0 ? null : poolShares(shares) };
   });
-  return { ...results, view: 'published', threshold, basis: publishBasis(results.basis, threshold), questions, areas };
+  const { groups, basis } = publishSplitFiles(results, threshold);
+  const derived = results.derived.map((m) => ({
+    ...m,
+    excluded: hideSmall(m.excluded, threshold),
+    bySex: publishDistributionBySex(m.bySex, threshold),
+    groups: m.groups && m.groups.map((g) => ({ value: g.value, label: g.label, distribution: publishDistribution(g.distribution, threshold) })),
+  }));
+  return { ...results, view: 'published', threshold, basis, split: { ...results.split, groups }, questions, areas, derived, comparison: null };
+}
+
+const hideSmall = (n: number, threshold: number): number | null => (n >= 1 && n < threshold ? null : n);
+
+/** Rule 8, the files: one table group × sex; without a split, the one-row table of the basis. */
+function publishSplitFiles(results: InternalResults, threshold: number): { groups: PublishedResults['split']['groups']; basis: PublishedResults['basis'] } {
+  const groups = results.split.groups;
+  if (!groups) return { groups: null, basis: publishBasis(results.basis, threshold) };
+  const hidden = suppressTable(groups.map((g) => SEXES.map((sex) => g.files[sex])), { threshold }).suppressed;
+  const cell = (row: number, col: number, value: number) => (hidden[row][col] ? null : value);
+  const totals = groups.length;
+  const { bySex, files, done } = results.basis;
+  return {
+    groups: groups.map((g, row) => ({ value: g.value, label: g.label, files: { F: cell(row, 0, g.files.F), M: cell(row, 1, g.files.M), U: cell(row, 2, g.files.U), total: cell(row, 3, g.files.total) } })),
+    basis: { files: cell(totals, 3, files), done, bySex: { F: cell(totals, 0, bySex.F), M: cell(totals, 1, bySex.M), U: cell(totals, 2, bySex.U) } },
+  };
+}
+
+/** Rule 8, a group's share: percentages only. */
+function publishGroupShare(share: ShareBySex, threshold: number): PublishedShareBySex {
+  const block = (c: ShareCounts): PublishedShareCounts => {
+    const base = { yes: null, applicable: null, other: null, notApplicable: null };
+    const small = (n: number) => n >= 1 && n < threshold;
+    if (c.applicable < DEFAULT_MIN_SHARE_DENOMINATOR) return { ...base, percent: null, withheld: 'denominator-too-small' };
+    if (small(c.yes) || small(c.applicable - c.yes)) return { ...base, percent: null, withheld: 'numerator-suppressed' };
+    return { ...base, percent: (100 * c.yes) / c.applicable, withheld: null };
+  };
+  return { F: block(share.F), M: block(share.M), U: block(share.U), total: block(share.total) };
+}
+
+/** Rule 9. */
+export function publishDistribution(d: Distribution, threshold: number): PublishedDistribution {
+  const enough = d.n >= DEFAULT_MIN_SHARE_DENOMINATOR;
+  return { n: hideSmall(d.n, threshold), mean: enough ? d.mean : null, median: enough ? d.median : null, q1: enough ? d.q1 : null, q3: enough ? d.q3 : null, min: null, max: null };
+}
+
+function publishDistributionBySex(d: DistributionBySex, threshold: number): PublishedDistributionBySex {
+  return { F: publishDistribution(d.F, threshold), M: publishDistribution(d.M, threshold), U: publishDistribution(d.U, threshold), total: publishDistribution(d.total, threshold) };
 }
 
 function publishBasis(basis: InternalResults['basis'], threshold: number): PublishedResults['basis'] {
@@ -71,7 +129,7 @@ function publishQuestion(q: QuestionResult, order: readonly string[], threshold:
   if (answers.length === 0) {
     const share = q.share && publishShare(q.share, null);
     const answered = q.answered >= 1 && q.answered < threshold ? null : q.answered;
-    return { ...q, answered, counts: [], share, verdict: q.verdict && share ? publishVerdict(q.verdict, share) : q.verdict };
+    return { ...q, answered, counts: [], share, verdict: q.verdict && share ? publishVerdict(q.verdict, share) : q.verdict, groups: null, distribution: null };
   }
   const table = answers.map((answer) => SEXES.map((sex) => q.counts.filter((c) => c.answer === answer && c.sex === sex).reduce((sum, c) => sum + c.count, 0)));
   const suppressed = suppressTable(table, { threshold }).suppressed;
@@ -84,7 +142,7 @@ function publishQuestion(q: QuestionResult, order: readonly string[], threshold:
   ) as Hidden;
   const share = q.share && publishShare(q.share, hidden);
   const answered = suppressed[answers.length][SEXES.length] ? null : q.answered;
-  return { ...q, answered, counts, share, verdict: q.verdict && share ? publishVerdict(q.verdict, share) : q.verdict };
+  return { ...q, answered, counts, share, verdict: q.verdict && share ? publishVerdict(q.verdict, share) : q.verdict, groups: null, distribution: null };
 }
 
 function publishShare(share: ShareBySex, hidden: Hidden | null): PublishedShareBySex {

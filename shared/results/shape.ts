@@ -1,5 +1,7 @@
 import type { InternalResults, QuestionResult, ResultCell, ShareBySex, ShareCounts } from '../contract/results';
+import type { SplitValue } from '../contract/results-parts';
 import { compareSexes } from '../stats/verdict';
+import { numberDistributionBySex } from './distributions';
 import type { Question, Template } from '../templates/schema';
 
 /**
@@ -18,13 +20,26 @@ export interface AnswerGroup {
   sex: Sex;
   unit: string;
   ageBand: string | null;
+  /** The file's value of the split dimension (`by`); null without a split, or where the file has none. */
+  grp: string | null;
   count: number;
+}
+
+/** One file's stored answer to a number or date question. */
+export interface ValueRow {
+  caseId: string;
+  sex: Sex;
+  grp: string | null;
+  questionId: string;
+  value: string;
 }
 
 export interface Basis {
   files: number;
   done: number;
   bySex: Record<Sex, number>;
+  /** The files by split value and sex (one entry, null, without a split). */
+  byGroup: ReadonlyMap<string | null, Record<Sex, number>>;
 }
 
 /** The step and option id that makes a question a share question (DOMAIN.md §2). */
@@ -92,14 +107,27 @@ function compareCells(order: Map<string, number>) {
     (a.ageBand === b.ageBand ? 0 : a.ageBand === null ? 1 : b.ageBand === null ? -1 : a.ageBand.localeCompare(b.ageBand, 'sv'));
 }
 
-function questionResult(template: Template, question: Question, number: number, groups: readonly AnswerGroup[]): QuestionResult {
+/** What shapeResults needs beyond the grouped answers. */
+export interface ShapeInput {
+  groups: readonly AnswerGroup[];
+  basis: Basis;
+  /** The split's values in display order; null without a split. */
+  splitValues: readonly SplitValue[] | null;
+  /** Each file's answers to the number questions. */
+  numbers: readonly ValueRow[];
+}
+
+function questionResult(template: Template, question: Question, number: number, groups: readonly AnswerGroup[], input: ShapeInput, numbers: readonly ValueRow[]): QuestionResult {
   const categorical = isCategorical(question);
   const classify = shareClassifier(template, question);
   const share = classify ? emptyShare() : null;
   const cells = new Map<string, ResultCell>();
+  const perGroup = new Map<string | null, { answered: number; share: ShareBySex | null }>((input.splitValues ?? []).map((v) => [v.value, { answered: 0, share: classify ? emptyShare() : null }]));
   let answered = 0;
   for (const group of groups) {
     answered += group.count;
+    const slot = input.splitValues ? perGroup.get(group.grp) : undefined;
+    if (slot) slot.answered += group.count;
     if (!categorical || group.value === null) continue;
     const ids = chosenIds(question, group.value);
     for (const answer of ids) {
@@ -113,6 +141,10 @@ function questionResult(template: Template, question: Question, number: number, 
       const add = { ...emptyCounts(), [kind]: group.count, applicable: kind === 'notApplicable' ? 0 : group.count };
       addCounts(share[group.sex], add);
       addCounts(share.total, add);
+      if (slot?.share) {
+        addCounts(slot.share[group.sex], add);
+        addCounts(slot.share.total, add);
+      }
     }
   }
   const order = new Map(answerOrder(template, question).map((id, i) => [id, i]));
@@ -126,18 +158,30 @@ function questionResult(template: Template, question: Question, number: number, 
     counts: [...cells.values()].sort(compareCells(order)),
     share,
     verdict: verdict ? { code: verdict.code, text: verdict.text } : null,
+    groups: input.splitValues ? input.splitValues.map((v) => ({ ...v, ...perGroup.get(v.value)! })) : null,
+    distribution: question.type === 'number' ? numberDistributionBySex(numbers) : null,
   };
 }
 
-/** Results of a review from its frozen template, the grouped answers of its counted files and their basis. */
-export function shapeResults(template: Template, groups: readonly AnswerGroup[], basis: Basis): InternalResults {
-  const byQuestion = new Map<string, AnswerGroup[]>();
-  for (const group of groups) {
-    const list = byQuestion.get(group.questionId);
-    if (list) list.push(group);
-    else byQuestion.set(group.questionId, [group]);
+/** The per-question, per-area and basis part of the results; the handler adds the split echo, derived measures and the comparison. */
+export type ShapedResults = Omit<InternalResults, 'split' | 'derived' | 'comparison'>;
+
+function byQuestionId<T extends { questionId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.questionId);
+    if (list) list.push(row);
+    else map.set(row.questionId, [row]);
   }
-  const questions = template.questions.map((q, i) => questionResult(template, q, i + 1, byQuestion.get(q.id) ?? []));
+  return map;
+}
+
+/** Results of a review from its frozen template, the grouped answers of its counted files and their basis. */
+export function shapeResults(template: Template, input: ShapeInput): ShapedResults {
+  const { basis } = input;
+  const byQuestion = byQuestionId(input.groups);
+  const numbers = byQuestionId(input.numbers);
+  const questions = template.questions.map((q, i) => questionResult(template, q, i + 1, byQuestion.get(q.id) ?? [], input, numbers.get(q.id) ?? []));
   const areas = template.areas.map((area) => {
     const shares = questions.filter((q) => q.areaId === area.id && q.share !== null).map((q) => q.share!);
     if (shares.length === 0) return { areaId: area.id, name: area.name, share: null };

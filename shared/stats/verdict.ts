@@ -69,10 +69,25 @@ function summarise(group: GroupCounts, which: string): GroupSummary {
   return { yes, applicable, share: applicable === 0 ? null : yes / applicable, interval: wilsonInterval(yes, applicable) };
 }
 
+/**
+ * How the sentence names the two groups: `between` for "ingen skillnad mellan …", and each group
+ * with its preposition for "högre för flickor (…) än för pojkar" or "högre i denna granskning".
+ */
+export interface GroupWording {
+  readonly between: string;
+  readonly first: string;
+  readonly second: string;
+}
+
 export function compareSexes(femaleCounts: GroupCounts, maleCounts: GroupCounts, population: Population): SexVerdict {
-  const female = summarise(femaleCounts, 'female');
-  const male = summarise(maleCounts, 'male');
   const names = GROUP_NAMES[population];
+  return compareGroups(femaleCounts, maleCounts, { between: `${names.female} och ${names.male}`, first: `för ${names.female}`, second: `för ${names.male}` });
+}
+
+/** The same rule as compareSexes for any two independent groups (e.g. this review and an earlier one). `female`/`male` in the result are the first and second group. */
+export function compareGroups(firstCounts: GroupCounts, secondCounts: GroupCounts, wording: GroupWording): SexVerdict {
+  const female = summarise(firstCounts, 'first');
+  const male = summarise(secondCounts, 'second');
   const { p } = fisherExact([
     [female.yes, female.applicable - female.yes],
     [male.yes, male.applicable - male.yes],
@@ -87,12 +102,12 @@ export function compareSexes(femaleCounts: GroupCounts, maleCounts: GroupCounts,
     return { ...base, code: 'too_small', tooSmallReason: 'cannot_reach_significance', text: TOO_SMALL_TEXT };
   }
   if (p >= SIGNIFICANCE_LEVEL) {
-    return { ...base, code: 'no_difference', text: `Ingen skillnad mellan ${names.female} och ${names.male} kan påvisas (${formatPValue(p)}).` };
+    return { ...base, code: 'no_difference', text: `Ingen skillnad mellan ${wording.between} kan påvisas (${formatPValue(p)}).` };
   }
   // Both groups have ≥ 10 answers here, so both shares exist; compare them exactly by cross-multiplying.
-  const femaleHigher = female.yes * male.applicable > male.yes * female.applicable;
-  const [high, low] = femaleHigher ? [female, male] : [male, female];
-  const [highName, lowName] = femaleHigher ? [names.female, names.male] : [names.male, names.female];
+  const firstHigher = female.yes * male.applicable > male.yes * female.applicable;
+  const [high, low] = firstHigher ? [female, male] : [male, female];
+  const [highName, lowName] = firstHigher ? [wording.first, wording.second] : [wording.second, wording.first];
   const highShare = high.share as number;
   const lowShare = low.share as number;
   const decimals = decimalsToDistinguish(highShare, lowShare);
@@ -100,7 +115,10 @@ export function compareSexes(femaleCounts: GroupCounts, maleCounts: GroupCounts,
     ...base,
     code: 'difference',
     text:
-      `Andelen ja är högre för ${highName} (${formatPercent(highShare, decimals)}) än för ${lowName} (${formatPercent(lowShare, decimals)}); ` +
+      `Andelen ja är högre ${highName} (${formatPercent(highShare, decimals)}) än ${lowName} (${formatPercent(lowShare, decimals)}); ` +
       `skillnaden är statistiskt säkerställd (Fishers exakta test, ${formatPValue(p)}).`,
   };
 }
+
+/** The sentence for figures too few to conclude anything, from the one place that words it. */
+export const TOO_SMALL_SENTENCE = TOO_SMALL_TEXT;

@@ -95,6 +95,19 @@ export const QuestionSchema = z.discriminatedUnion('type', [
 
 export const TARGET_GROUPS = ['barn', 'vuxna'] as const;
 
+/**
+ * A figure derived from two answers of the same file, for the results: `interval` — days from the
+ * date question `from` to the date question `to` (e.g. decision → start); `ratio` — the number
+ * question `to` (actual) divided by the number question `from` (planned).
+ */
+export const MeasureSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(['interval', 'ratio']),
+  label: Text(200),
+  from: IdSchema,
+  to: IdSchema,
+});
+
 export const TemplateSchema = z.strictObject({
   format: z.literal(TEMPLATE_FORMAT),
   id: IdSchema,
@@ -105,6 +118,7 @@ export const TemplateSchema = z.strictObject({
   areas: z.array(AreaSchema).min(1),
   scales: z.record(IdSchema, z.array(ScaleStepSchema).min(2)),
   questions: z.array(QuestionSchema),
+  measures: z.array(MeasureSchema).optional(),
 });
 
 export type LegalRef = z.infer<typeof LegalRefSchema>;
@@ -112,5 +126,6 @@ export type Area = z.infer<typeof AreaSchema>;
 export type ScaleStep = z.infer<typeof ScaleStepSchema>;
 export type ChoiceOption = z.infer<typeof OptionSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
 export type Template = z.infer<typeof TemplateSchema>;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];

@@ -3,7 +3,7 @@ import type { Issue } from '../result';
 import { toJsonPath } from '../util/json-path';
 import { issuesFromZod } from '../validation/zod-issues';
 import { placeTemplateIssues } from './issue-places';
-import { AreaSchema, QuestionSchema, ScaleStepSchema, TEMPLATE_FORMAT, TemplateSchema, QUESTION_TYPES, type Area, type Question, type ScaleStep, type Template } from './schema';
+import { AreaSchema, MeasureSchema, QuestionSchema, ScaleStepSchema, TEMPLATE_FORMAT, TemplateSchema, QUESTION_TYPES, type Area, type Measure, type Question, type ScaleStep, type Template } from './schema';
 
 export type TemplateParse = { ok: true; template: Template } | { ok: false; issues: Issue[] };
 
@@ -121,6 +121,7 @@ interface TemplateParts {
   knownAreas: string[];
   knownScales: string[];
   questions: { index: number; id?: string; area?: string; question?: Question }[];
+  measures: { index: number; measure: Measure }[];
 }
 
 function partsOf(t: Record<string, unknown>): TemplateParts {
@@ -146,6 +147,10 @@ function partsOf(t: Record<string, unknown>): TemplateParts {
     questions: list(t.questions).map((q, index) => {
       const parsed = QuestionSchema.safeParse(q);
       return { index, id: field(q, 'id'), area: field(q, 'area'), ...(parsed.success ? { question: parsed.data } : {}) };
+    }),
+    measures: list(t.measures).flatMap((m, index) => {
+      const parsed = MeasureSchema.safeParse(m);
+      return parsed.success ? [{ index, measure: parsed.data }] : [];
     }),
   };
 }
@@ -215,5 +220,25 @@ function crossFieldIssues(t: TemplateParts): Issue[] {
       }
     });
   });
+  measureIssues(t, add);
   return issues;
+}
+
+/** A measure names two different questions of the type its kind needs: dates for an interval, numbers for a ratio. */
+function measureIssues(t: TemplateParts, add: (path: PropertyKey[], message: string) => void): void {
+  const types = new Map(t.questions.flatMap(({ id, question }) => (id !== undefined && question ? [[id, question.type] as const] : [])));
+  const known = new Set(t.questions.flatMap(({ id }) => (id === undefined ? [] : [id])));
+  const ids = new Set<string>();
+  for (const { index: i, measure: m } of t.measures) {
+    if (ids.has(m.id)) add(['measures', i, 'id'], `Måttet "${m.id}" finns redan; id måste vara unika.`);
+    ids.add(m.id);
+    const needed = m.kind === 'interval' ? 'date' : 'number';
+    const word = m.kind === 'interval' ? 'en datumfråga' : 'en sifferfråga';
+    for (const end of ['from', 'to'] as const) {
+      const id = m[end];
+      if (!known.has(id)) add(['measures', i, end], `Måttet "${m.id}" hänvisar till frågan "${id}", som inte finns.`);
+      else if (types.has(id) && types.get(id) !== needed) add(['measures', i, end], `Måttet "${m.id}": frågan "${id}" måste vara ${word}.`);
+    }
+    if (m.from === m.to) add(['measures', i, 'to'], `Måttet "${m.id}" måste jämföra två olika frågor.`);
+  }
 }

@@ -78,6 +78,24 @@ describe('parseTemplate', () => {
     expect(issuesOf({ format: 'granskningsmall/9' })).toEqual([{ path: '$.format', message: expect.stringContaining('stöds inte') }]);
   });
 
+  it('checks that a measure pairs two existing questions of the right type', () => {
+    const ok = miniTemplate({ questions: [...miniTemplate().questions, { id: 'A2', area: 'tillganglighet', type: 'date', text: 'Startdatum' }], measures: [{ id: 'ledtid', kind: 'interval', label: 'Ledtid', from: 'A1', to: 'A2' }] });
+    expect(parseTemplate(structuredClone(ok)).ok).toBe(true);
+    const bad = miniTemplate({
+      measures: [
+        { id: 'm1', kind: 'interval', label: 'Fel typ', from: 'A1', to: 'E1' },
+        { id: 'm1', kind: 'ratio', label: 'Saknas', from: 'E1', to: 'E9' },
+        { id: 'm3', kind: 'ratio', label: 'Samma', from: 'E1', to: 'E1' },
+      ],
+    });
+    expect(issuesOf(bad)).toEqual([
+      { path: '$.measures[0].to', message: 'Måttet "m1": frågan "E1" måste vara en datumfråga.' },
+      { path: '$.measures[1].id', message: 'Måttet "m1" finns redan; id måste vara unika.' },
+      { path: '$.measures[1].to', message: 'Måttet "m1" hänvisar till frågan "E9", som inte finns.' },
+      { path: '$.measures[2].to', message: 'Måttet "m3" måste jämföra två olika frågor.' },
+    ]);
+  });
+
   it('accepts a UTF-8 byte-order mark before the JSON', () => {
     expect(parseTemplateText(`\uFEFF${JSON.stringify(miniTemplate())}`).ok).toBe(true);
   });
