@@ -24,14 +24,14 @@ describe('granska template …', () => {
   it('lists in Swedish without --json', () => {
     const run = granska(['template', 'list', '--db', db]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/oppenvard-barn-0-12 {2}v2 {2}Öppenvård barn 0–12 år {2}\(barn, 6 områden, \d+ frågor, inbyggd\)/);
+    expect(run.stdout).toMatch(/oppenvard-barn-0-12 {2}v3 {2}Öppenvård barn 0–12 år {2}\(barn, 6 områden, \d+ frågor, inbyggd\)/);
   });
 
   it('exports a template, and importing the file back gives an identical template', () => {
     const file = path.join(dir, 'export.json');
     const out = granska(['--db', db, 'template', 'export', 'oppenvard-barn-0-12', '--out', file, '--json']);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual({ id: 'oppenvard-barn-0-12', version: 2, file });
+    expect(JSON.parse(out.stdout)).toEqual({ id: 'oppenvard-barn-0-12', version: 3, file });
 
     const again = granska(['--db', db, 'template', 'import', file, '--json']);
     expect(again.code).toBe(0);
@@ -42,7 +42,7 @@ describe('granska template …', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(renamed, JSON.stringify({ ...doc, id: 'kopia' }, null, 2));
     const otherDb = path.join(dir, 'other.db');
-    expect(granska(['--db', otherDb, 'template', 'import', renamed]).stdout).toMatch(/Importerade "Öppenvård barn 0–12 år" som kopia v2\./);
+    expect(granska(['--db', otherDb, 'template', 'import', renamed]).stdout).toMatch(/Importerade "Öppenvård barn 0–12 år" som kopia v3\./);
     const back = path.join(dir, 'back.json');
     expect(granska(['--db', otherDb, 'template', 'export', 'kopia', '--out', back]).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(back, 'utf8'))).toEqual({ ...doc, id: 'kopia' });
@@ -97,7 +97,7 @@ describe('granska template …', () => {
   it('shows a template grouped by area', () => {
     const run = granska(['--db', db, 'template', 'show', 'oppenvard-barn-0-12']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Öppenvård barn 0–12 år \(oppenvard-barn-0-12, version 2, målgrupp barn\)/);
+    expect(run.stdout).toMatch(/^Öppenvård barn 0–12 år \(oppenvard-barn-0-12, version 3, målgrupp barn\)/);
     expect(run.stdout).toContain('Trygghet och säkerhet (');
     expect(run.stdout).toContain('Effektivitet (');
   });
