@@ -223,6 +223,23 @@ describe('results.get: splits and filters', () => {
   });
 });
 
+describe('results.get: bad input', () => {
+  it('an age band with no files, and a template changed after scoring: sensible figures, the frozen questions', async () => {
+    const reviewId = await scoredReview('uppdelning', 'Fryst', ANSWERS);
+    // Version 2 drops T1 and M1: the review keeps version 1 and its answers.
+    await core.call('templates.save', { template: { ...TEMPLATE, questions: TEMPLATE.questions.filter((q) => q.id !== 'T1' && q.id !== 'M1'), measures: TEMPLATE.measures } });
+    const results = await core.call('results.get', { reviewId, filters: [{ field: 'ageBand', value: '18+' }], by: 'unit' });
+    expect(results.basis).toEqual({ files: 0, done: 0, bySex: { F: 0, M: 0, U: 0 } });
+    expect(results.questions.map((q) => q.questionId)).toEqual(['T1', 'H1', 'M1', 'D1', 'D2', 'N1', 'N2']);
+    expect(results.questions[0].share!.total).toEqual(share(0, 0));
+    expect(results.questions[0].verdict!.code).toBe('too_small');
+    expect(results.derived[0].bySex.total).toEqual({ n: 0, mean: null, median: null, q1: null, q3: null, min: null, max: null });
+    // Nothing anywhere is NaN or infinite.
+    expect(JSON.stringify(results)).not.toMatch(/NaN|Infinity/);
+    expect(JSON.stringify(await core.call('results.get', { reviewId, published: true, by: 'ageBand' }))).not.toMatch(/NaN|Infinity/);
+  });
+});
+
 describe('results.get: compared with an earlier review', () => {
   it('gives the change per question and area, with the test’s sentence, and refuses another template', async () => {
     const earlierAnswers: Record<string, Record<string, AnswerValue>> = {
