@@ -24,6 +24,7 @@ import {
   mimeTypeFor,
   opensExternalLink,
   rendererFileFor,
+  savableContent,
   secureWebPreferences,
 } from './security-policy';
 
@@ -127,10 +128,11 @@ function registerIpc(): void {
   });
   ipcMain.handle(IPC.saveFile, async (event, suggestedName: unknown, content: unknown) => {
     guard(event);
+    const data = savableContent(content);
+    if (data === undefined) return { error: 'Filen kunde inte sparas: innehållet är varken text eller en fil.' };
     const window = BrowserWindow.fromWebContents(event.sender);
     const result = await dialog.showSaveDialog(window!, { defaultPath: String(suggestedName) });
     if (result.canceled || !result.filePath) return null;
-    const data = typeof content === 'string' ? content : Buffer.from(content as Uint8Array);
     try {
       writeFileAtomic(result.filePath, data);
     } catch (error) {

@@ -178,6 +178,15 @@ export function keyFileOfCall(method: unknown, input: unknown): string | undefin
   return keyFile === undefined ? undefined : String(keyFile);
 }
 
+/**
+ * What the page may ask to save: text (a template, a key) or bytes (an xlsx workbook), nothing
+ * else. Anything else is refused rather than converted: Buffer.from on an array-like object from a
+ * compromised page would allocate whatever length it claims.
+ */
+export function savableContent(content: unknown): string | Uint8Array | undefined {
+  return typeof content === 'string' || content instanceof Uint8Array ? content : undefined;
+}
+
 /** A path from the save dialog, checked before it is handed to the page: absolute, with a file name, not a folder. */
 export function isUsableSavePath(file: string, facts: { parentIsDirectory: boolean; existingIsDirectory: boolean }): boolean {
   return path.isAbsolute(file) && path.basename(file) !== '' && facts.parentIsDirectory && !facts.existingIsDirectory;

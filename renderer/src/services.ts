@@ -1,5 +1,5 @@
 import { api as defaultApi, type ApiClient } from './api/client';
-import { chooseKeyFile as defaultChooseKeyFile, pickFile as defaultPickFile, saveFile as defaultSaveFile } from './api/files';
+import { chooseKeyFile as defaultChooseKeyFile, pickFile as defaultPickFile, saveBinaryFile as defaultSaveBinaryFile, saveFile as defaultSaveFile } from './api/files';
 
 /**
  * The outside world as seen by the stores: the API client and the file dialogs. Tests swap them
@@ -9,10 +9,11 @@ export interface Services {
   api: ApiClient;
   pickFile: typeof defaultPickFile;
   saveFile: typeof defaultSaveFile;
+  saveBinaryFile: typeof defaultSaveBinaryFile;
   chooseKeyFile: typeof defaultChooseKeyFile;
 }
 
-const defaults: Services = { api: defaultApi, pickFile: defaultPickFile, saveFile: defaultSaveFile, chooseKeyFile: defaultChooseKeyFile };
+const defaults: Services = { api: defaultApi, pickFile: defaultPickFile, saveFile: defaultSaveFile, saveBinaryFile: defaultSaveBinaryFile, chooseKeyFile: defaultChooseKeyFile };
 let current: Services = { ...defaults };
 
 export const services = (): Services => current;

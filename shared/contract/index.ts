@@ -10,14 +10,15 @@ import { answerTransferMethods } from './answers-transfer';
 import { auditMethods } from './audit';
 import { profileMethods } from './profile';
 import { resultMethods } from './results';
+import { resultExportMethods } from './results-export';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods, auditMethods, profileMethods, resultMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods, auditMethods, profileMethods, resultMethods, resultExportMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods, ...auditMethods, ...profileMethods, ...resultMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods, ...auditMethods, ...profileMethods, ...resultMethods, ...resultExportMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

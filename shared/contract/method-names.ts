@@ -33,7 +33,9 @@ export const METHOD_NAMES: readonly string[] = [
   'profile.save',
   'reviews.createExample',
   'reviews.delete',
-  'results.get'
+  'results.get',
+  'results.cases',
+  'results.export'
 ];
 
 const known = new Set(METHOD_NAMES);

@@ -42,7 +42,9 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
   'reviews.update': REVIEW_FIELDS,
   'sampling.draw': { method: 'Metod', 'method.kind': 'Metod', 'method.n': 'Antal akter', seed: 'Frö', replace: 'Dra om' },
   'sampling.dropout': { reason: 'Skäl', note: 'Anteckning' },
-  'results.get': { published: 'Publicerad version', threshold: 'Gräns för små tal' },
+  'results.get': { published: 'Publicerad version', threshold: 'Gräns för små tal', filters: 'Filter', by: 'Uppdelning', compareWith: 'Jämför med granskning' },
+  'results.cases': { questionId: 'Fråga', answer: 'Svar', sex: 'Kön', filters: 'Filter', by: 'Uppdelning', group: 'Grupp' },
+  'results.export': { format: 'Format', published: 'Publicerad version', threshold: 'Gräns för små tal', filters: 'Filter' },
   'templates.create': { name: 'Namn', from: 'Förlaga', 'from.id': 'Förlaga', 'from.version': 'Förlagans version' },
   'templates.import': { document: 'Mallfilen', text: 'Mallfilen', asCopy: 'Som kopia' },
   'cases.import': {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../shared/scoring/answer-value';
+import { granska } from '../support/cli';
 import { testCore, type TestCore } from '../support/core';
 import { miniTemplate } from '../support/template-fixtures';
 
@@ -220,6 +221,28 @@ describe('results.get: splits and filters', () => {
     expect(n1.distribution!.total).toEqual({ n: 5, mean: null, median: null, q1: null, q3: null, min: null, max: null });
     expect(n1.distribution!.F).toEqual({ n: null, mean: null, median: null, q1: null, q3: null, min: null, max: null });
     expect(published.derived[0]).toMatchObject({ excluded: null, bySex: { total: { n: null, median: null, min: null, max: null } } });
+  });
+});
+
+describe('granska results with splits, filters and measures', () => {
+  it('prints the groups, the distributions and the measures in Swedish, and refuses a malformed filter', async () => {
+    const reviewId = await scoredReview('uppdelning', 'CLI', ANSWERS);
+    const run = granska(['--db', core.dbPath, 'results', reviewId, '--by', 'unit', '--filter', 'attribute:insats=Familjebehandling;ageBand=6-12']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Urval: insats: Familjebehandling, Åldersgrupp: 6–12 år.');
+    expect(run.stdout).toContain('Underlag: 3 akter (flickor 1, pojkar 2, okänt kön 0), varav 0 klara.');
+    expect(run.stdout).toContain('  Enhet: Norr: ja 0\u00a0% av 2');
+    expect(run.stdout).toContain('  Enhet: Söder: ja 100\u00a0% av 1');
+    const all = granska(['--db', core.dbPath, 'results', reviewId]);
+    expect(all.stdout).toContain('  median 5 (kvartiler 4–6), n = 5; flickor median 6 (kvartiler 3–8), n = 3; pojkar median 4,5 (kvartiler 4,3–4,8), n = 2');
+    expect(all.stdout).toContain('Från beslut till start dagar: median 14 (kvartiler 12–22), n = 3;');
+    expect(all.stdout).toContain(', 1 akt kan inte räknas.');
+    const bad = granska(['--db', core.dbPath, 'results', reviewId, '--filter', 'Norr']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Filtret "Norr" ska skrivas fält=värde');
+    const unknown = granska(['--db', core.dbPath, 'results', reviewId, '--by', 'question:M1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Fråga M1 kan inte användas för uppdelning');
   });
 });
 

@@ -1,99 +1,72 @@
 import path from 'node:path';
-import { MAX_PUBLISH_THRESHOLD, MIN_PUBLISH_THRESHOLD, type PublishedQuestionResult, PublishedShareCounts, QuestionResult, Results, ShareCounts } from '../../../shared/contract/results';
+import { MAX_PUBLISH_THRESHOLD, MIN_PUBLISH_THRESHOLD } from '../../../shared/contract/results';
+import type { ResultFilter } from '../../../shared/contract/results-parts';
 import { tidyCsv } from '../../../shared/results/tidy-csv';
-import { formatPercent } from '../../../shared/stats/format-stats';
-import { formatNumber } from '../../../shared/util/format-sv';
 import { writeFileAtomic } from '../../core/files';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
+import { resultsSummary } from './results-summary';
 
-const FORMATS = ['json', 'csv'] as const;
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
-
-const GROUP_WORDS = { barn: { F: 'flickor', M: 'pojkar' }, vuxna: { F: 'kvinnor', M: 'män' } } as const;
 
 export const resultCommands: CliCommand[] = [
   {
     words: ['results'],
-    usage: 'granska results <granskning> [--published [--threshold N]] [--format json|csv] [--out <fil>] [--json]',
-    summary: 'Visar resultaten per fråga uppdelat på kön (internt, eller med --published små tal dolda), eller skriver dem som json eller tidy csv.',
-    options: ['format', 'out', 'threshold'],
+    usage: 'granska results <granskning> [--published [--threshold N]] [--filter "fält=värde;…"] [--by fält] [--compare <granskning>] [--format json|csv|xlsx] [--out <fil>] [--json]',
+    summary: 'Visar resultaten per fråga uppdelat på kön (internt, eller med --published små tal dolda), eller skriver dem som json, tidy csv eller en Excel-arbetsbok (xlsx, kräver --out).',
+    options: ['format', 'out', 'threshold', 'filter', 'by', 'compare'],
     booleans: ['published'],
     async run(ctx, { positionals, options }) {
       const [reviewId] = positionals;
       if (!reviewId) throw new UsageError('Ange granskningens id.');
       const format = options.format;
-      if (format !== undefined && !FORMATS.includes(format as Format)) throw new UsageError('Flaggan --format ska vara json eller csv.');
+      if (format !== undefined && !FORMATS.includes(format as Format)) throw new UsageError('Flaggan --format ska vara json eller csv, eller xlsx tillsammans med --out.');
       if (options.out === true) throw new UsageError('Flaggan --out behöver ett filnamn.');
-      if (options.out !== undefined && format === undefined) throw new UsageError('Ange --format json eller --format csv tillsammans med --out.');
+      if (options.out !== undefined && format === undefined) throw new UsageError('Ange --format json, csv eller xlsx tillsammans med --out.');
+      // A workbook is binary: on a terminal it is noise, and a pipe is better served by csv or json.
+      if (format === 'xlsx' && options.out === undefined) throw new UsageError('En Excel-arbetsbok skrivs inte till skärmen: ange filen med --out <fil.xlsx>, eller välj --format csv eller json.');
       const published = options.published === true;
       if (options.threshold !== undefined && !published) throw new UsageError('Flaggan --threshold gäller bara tillsammans med --published.');
       const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
       const outOfRange = threshold !== undefined && (threshold < MIN_PUBLISH_THRESHOLD || threshold > MAX_PUBLISH_THRESHOLD);
       if (threshold !== undefined && (!/^\d+$/.test(String(options.threshold)) || outOfRange)) throw new UsageError(`Flaggan --threshold ska vara ett heltal mellan ${MIN_PUBLISH_THRESHOLD} och ${MAX_PUBLISH_THRESHOLD}.`);
-      const results = await ctx.call('results.get', { reviewId, ...(published ? { published, threshold } : {}) });
-      if (format === undefined) return { json: results, human: summary(results) };
-      const content = format === 'csv' ? tidyCsv(results) : `${JSON.stringify(results, null, 2)}\n`;
-      if (typeof options.out !== 'string') return { json: results, human: content };
-      const file = path.resolve(ctx.cwd, options.out);
-      writeFileAtomic(file, content);
-      return { json: { file }, human: `Skrev resultaten (${format}) till ${file}.` };
+      const filters = parseFilters(options.filter);
+      if (options.by === true || options.compare === true) throw new UsageError(`Flaggan --${options.by === true ? 'by' : 'compare'} behöver ett värde.`);
+      const by = options.by;
+      const compareWith = options.compare;
+      const view = { ...(published ? { published, threshold } : {}), ...(filters ? { filters } : {}) };
+      if (typeof options.out === 'string' && format !== undefined) {
+        if (by !== undefined || compareWith !== undefined) throw new UsageError('Flaggorna --by och --compare visas på skärmen eller i json; en fil med --out innehåller hela uppdelningen på kön (och --filter).');
+        // Every file comes from results.export, the same bytes the app saves.
+        const exported = await ctx.call('results.export', { reviewId, format: format as Format, ...view });
+        const file = path.resolve(ctx.cwd, options.out);
+        writeFileAtomic(file, Buffer.from(exported.contentBase64, 'base64'));
+        return { json: { file, bytes: exported.bytes }, human: `Skrev resultaten (${format}) till ${file}.` };
+      }
+      const results = await ctx.call('results.get', { reviewId, ...view, ...(by ? { by } : {}), ...(compareWith ? { compareWith } : {}) });
+      if (format === undefined) return { json: results, human: resultsSummary(results) };
+      return { json: results, human: format === 'csv' ? tidyCsv(results) : `${JSON.stringify(results, null, 2)}\n` };
     },
   },
 ];
 
-/** "7 av 10 (70 %)", or "0 av 0" where there is nothing to divide by: no share is invented. */
-function ofApplicable(counts: ShareCounts, noun = ''): string {
-  const base = `${formatNumber(counts.yes)} av ${formatNumber(counts.applicable)}${noun}`;
-  return counts.applicable === 0 ? base : `${base} (${formatPercent(counts.yes / counts.applicable)})`;
-}
 
-/** A published count: the number, or "–" where it is suppressed. */
-const shown = (n: number | null): string => (n === null ? '–' : formatNumber(n));
-
-/** "7 av 10 (70 %)" as published: a suppressed figure is "–", a withheld percentage left out. */
-function ofApplicablePublished(counts: PublishedShareCounts, noun = ''): string {
-  const base = `${shown(counts.yes)} av ${shown(counts.applicable)}${noun}`;
-  return counts.percent === null ? base : `${base} (${formatPercent(counts.percent / 100)})`;
-}
-
-function publishedQuestionLine(q: PublishedQuestionResult, words: { F: string; M: string }): string {
-  const head = `Fråga ${q.number} (${q.questionId})`;
-  if (q.share) {
-    const { total, F, M, U } = q.share;
-    const groups = [`${words.F} ${ofApplicablePublished(F)}`, `${words.M} ${ofApplicablePublished(M)}`, ...(U.applicable !== 0 ? [`okänt kön ${ofApplicablePublished(U)}`] : [])];
-    return `${head}: ja ${ofApplicablePublished(total, ' tillämpliga')}; ${groups.join(', ')} – ${q.verdict!.text}`;
-  }
-  const answered = `${shown(q.answered)} ${q.answered === 1 ? 'besvarad akt' : 'besvarade akter'}`;
-  if (q.counts.length === 0) return `${head}: ${answered}.`;
-  return `${head}: ${answered}; ${q.counts.map((c) => `${c.answer} ${c.sex} ${shown(c.count)}`).join(', ')}.`;
-}
-
-function questionLine(q: QuestionResult, words: { F: string; M: string }): string {
-  const head = `Fråga ${q.number} (${q.questionId})`;
-  if (q.share) {
-    const { total, F, M, U } = q.share;
-    const groups = [`${words.F} ${ofApplicable(F)}`, `${words.M} ${ofApplicable(M)}`, ...(U.applicable > 0 ? [`okänt kön ${ofApplicable(U)}`] : [])];
-    const excluded = total.notApplicable > 0 ? `, ej tillämpligt ${formatNumber(total.notApplicable)}` : '';
-    return `${head}: ja ${ofApplicable(total, ' tillämpliga')}${excluded}; ${groups.join(', ')} – ${q.verdict!.text}`;
-  }
-  const answered = `${formatNumber(q.answered)} ${q.answered === 1 ? 'besvarad akt' : 'besvarade akter'}`;
-  if (q.counts.length === 0) return `${head}: ${answered}.`;
-  const perAnswer = new Map<string, number>();
-  for (const cell of q.counts) perAnswer.set(cell.answer, (perAnswer.get(cell.answer) ?? 0) + cell.count);
-  return `${head}: ${answered}; ${[...perAnswer].map(([answer, n]) => `${answer} ${formatNumber(n)}`).join(', ')}.`;
-}
-
-function summary(results: Results): string {
-  const words = GROUP_WORDS[results.targetGroup];
-  const { done } = results.basis;
-  const files = shown(results.basis.files);
-  const bySex = { F: shown(results.basis.bySex.F), M: shown(results.basis.bySex.M), U: shown(results.basis.bySex.U) };
-  const lines = [
-    results.view === 'published' ? `Publicerad version – små tal dolda (gräns ${results.threshold})` : 'Internt – utan röjandeskydd, visa inte utanför förvaltningen.',
-    `Underlag: ${files} akter (${words.F} ${bySex.F}, ${words.M} ${bySex.M}, okänt kön ${bySex.U}), varav ${formatNumber(done)} klara.`,
-    '',
-    ...(results.view === 'published' ? results.questions.map((q) => publishedQuestionLine(q, words)) : results.questions.map((q) => questionLine(q, words))),
-  ];
-  return lines.join('\n');
+/**
+ * `--filter "unit=Norr;attribute:insats=Kontaktperson"`: filters separated by semicolons, each
+ * `field=value`; an empty value means "saknas". The fields are those of results.get (`unit`,
+ * `ageBand`, `attribute:<namn>`, `question:<id>`), checked there.
+ */
+function parseFilters(option: string | true | undefined): ResultFilter[] | undefined {
+  if (option === undefined) return undefined;
+  if (option === true) throw new UsageError('Flaggan --filter behöver ett värde, t.ex. --filter "unit=Norr".');
+  return option
+    .split(';')
+    .filter((part) => part.trim() !== '')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq <= 0) throw new UsageError(`Filtret "${part}" ska skrivas fält=värde, t.ex. unit=Norr eller ageBand=6-12.`);
+      const value = part.slice(eq + 1).trim();
+      return { field: part.slice(0, eq).trim(), value: value === '' ? null : value };
+    });
 }

@@ -26,13 +26,35 @@ export async function pickFile(accept: { name: string; extensions: string[] }[])
   });
 }
 
-export async function saveFile(suggestedName: string, content: string, mimeType = 'application/json'): Promise<string | null> {
+export function saveFile(suggestedName: string, content: string, mimeType = 'application/json'): Promise<string | null> {
+  return saveContent(suggestedName, content, mimeType);
+}
+
+/**
+ * Saves bytes as they are (an xlsx workbook from `results.export`): the save dialog in the desktop
+ * app, where the main process writes the file atomically and owner-only; a download in the browser.
+ * Returns the path or name saved, or null if the user cancelled.
+ */
+export function saveBinaryFile(suggestedName: string, bytes: Uint8Array, mimeType: string): Promise<string | null> {
+  return saveContent(suggestedName, bytes, mimeType);
+}
+
+/** The bytes of a `contentBase64` the core sent (`results.export`), for saveBinaryFile. */
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function saveContent(suggestedName: string, content: string | Uint8Array, mimeType: string): Promise<string | null> {
   if (window.bridge) {
     const result = await window.bridge.saveFile(suggestedName, content);
     if (result && 'error' in result) throw new Error(result.error);
     return result ? result.path : null;
   }
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  // Copied into a plain ArrayBuffer: Blob takes no view of a SharedArrayBuffer, and the copy is only the view's bytes.
+  const url = URL.createObjectURL(new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = suggestedName;
