@@ -1,4 +1,4 @@
-// `npm run screenshots`: pictures of the review page and the scoring screen at 1366×768 (a common
+// `npm run screenshots`: pictures of the review page, the scoring screen and the results at 1366×768 (a common
 // laptop screen in the municipalities' fleet) for docs/images/, taken from the built renderer in
 // browser mode on a fresh database with the example review. Run `npm run build` first.
 import fs from 'node:fs';
@@ -16,6 +16,22 @@ async function call<T>(page: Page, server: ServerHandle, method: string, data: u
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value as T;
+}
+
+/** Answers of the example's first questions in its sampled files (fictional), unit by unit. */
+async function answerExampleFiles(page: Page, server: ServerHandle, reviewId: string): Promise<void> {
+  const sample = await call<{ cases: { caseId: string; status: string }[] }>(page, server, 'sampling.get', { reviewId });
+  const files = sample.cases.filter((c) => c.status === 'selected' || c.status === 'replacement');
+  const pattern: Record<string, string[]> = {
+    T1: ['ja', 'ja', 'nej', 'ja', 'ja', 'delvis'],
+    T2: ['ja', 'delvis', 'nej', 'ja', 'nej', 'ja'],
+    T3: ['ja', 'ja', 'ja', 'framgar_ej', 'ja', 'ja'],
+  };
+  for (const [questionId, values] of Object.entries(pattern)) {
+    for (const [i, file] of files.entries()) {
+      await call(page, server, 'answers.save', { reviewId, caseId: file.caseId, questionId, value: values[i % values.length] });
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -43,7 +59,16 @@ async function main(): Promise<void> {
     // As the inspector meets it: the file's heading in view and focus on its first unanswered question.
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, 'scoring-screen.png') });
-    console.log(`Sparade ${path.relative(ROOT, path.join(OUT, 'review-page.png'))} och ${path.relative(ROOT, path.join(OUT, 'scoring-screen.png'))}.`);
+
+    // The results as they stand midway: a few more of the example's made-up files answered first, so the split by sex shows.
+    await answerExampleFiles(page, server, id);
+    await page.goto(`${server.origin}/#/granskningar/${encodeURIComponent(id)}/resultat`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Resultat – / }).waitFor();
+    await page.getByRole('img', { name: /^Andel ja per kön/ }).first().waitFor();
+    await page.screenshot({ path: path.join(OUT, 'results-view.png') });
+    const saved = ['review-page.png', 'scoring-screen.png', 'results-view.png'].map((f) => path.relative(ROOT, path.join(OUT, f)));
+    console.log(`Sparade ${saved.join(', ')}.`);
   } finally {
     await browser.close();
     await server.stop();

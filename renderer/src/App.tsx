@@ -10,6 +10,7 @@ import { TemplatePreviewScreen } from './screens/templates/preview/TemplatePrevi
 import { ReviewListScreen } from './screens/reviews/list/ReviewListScreen';
 import { ReviewScreen } from './screens/reviews/review/ReviewScreen';
 import { ScoringScreen } from './screens/scoring/ScoringScreen';
+import { ResultsScreen } from './screens/results/ResultsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { FirstStartGate } from './frame/FirstStartGate';
 
@@ -27,6 +28,8 @@ function Screen({ route }: { route: Route }) {
       return <ReviewScreen key={route.id} id={route.id} />;
     case 'scoring':
       return <ScoringScreen key={`${route.reviewId}/${route.caseId}`} reviewId={route.reviewId} caseId={route.caseId} />;
+    case 'results':
+      return <ResultsScreen key={route.reviewId} reviewId={route.reviewId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'notFound':

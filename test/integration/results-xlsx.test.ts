@@ -69,7 +69,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-async function exportWorkbook(input: { published?: boolean; threshold?: number } = {}) {
+async function exportWorkbook(input: { published?: boolean; threshold?: number; filters?: { field: string; value: string | null }[] } = {}) {
   const file = await core.call('results.export', { reviewId, format: 'xlsx', ...input });
   const bytes = Buffer.from(file.contentBase64, 'base64');
   expect(bytes.length).toBe(file.bytes);
@@ -185,6 +185,19 @@ describe('results.export as xlsx, internal view', () => {
     expect(notApplicable.getCell(11).value).toBe('Nej');
     expect(notApplicable.getCell(7).value).toBe('Ja');
     expect(rowWith(codebook, 2, 'A1').getCell(5).value).toBe('Datum');
+  });
+
+  it('follows the screen\'s filters in every sheet and names them on the summary', async () => {
+    const { workbook } = await exportWorkbook({ filters: [{ field: 'question:T1', value: 'nej' }] });
+    const summary = workbook.getWorksheet('Sammanfattning')!;
+    expect(rowWith(summary, 1, 'Urval').getCell(2).value).toBe('Fråga 1 (T1): Finns ett beslut?: Nej');
+    const raw = workbook.getWorksheet('Svar')!;
+    const refs = new Set(Array.from({ length: raw.rowCount - 1 }, (_, i) => raw.getRow(i + 2).getCell(1).value));
+    // The 10 girls and 2 boys who answered nej, and nobody else.
+    expect(refs.size).toBe(12);
+    expect([...refs].every((ref) => String(ref).startsWith('F') || ['M12', 'M13'].includes(String(ref)))).toBe(true);
+    const unfiltered = await exportWorkbook();
+    expect(rowWith(unfiltered.workbook.getWorksheet('Sammanfattning')!, 1, 'Urval').getCell(2).value).toBe('Alla räknade akter (inga filter)');
   });
 
   it('lists only the counted files on "Svar" once a sample exists: never a dropped file', async () => {

@@ -71,6 +71,7 @@ function addSummarySheet(workbook: Workbook, { review, results, createdAt }: Res
     ['Referensdatum för ålder', review.referenceDate],
     ['Mall', `${review.templateName}, version ${review.templateVersion}`],
     ['Version', viewLine(results)],
+    ['Urval', results.split.filters.length > 0 ? results.split.filters.map((f) => f.label).join(', ') : 'Alla räknade akter (inga filter)'],
     ['Skapad', formatDateTime(createdAt.toISOString())],
     [
       'Rådata',

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'reviews' }
   | { name: 'review'; id: string }
   | { name: 'scoring'; reviewId: string; caseId: string }
+  | { name: 'results'; reviewId: string }
   | { name: 'settings' }
   | { name: 'notFound'; hash: string };
 
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'mallar' && parts.length === 3 && parts[2] === 'forhandsvisning') return { name: 'preview', id: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 1) return { name: 'reviews' };
   if (parts[0] === 'granskningar' && parts.length === 2) return { name: 'review', id: parts[1] };
+  if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'resultat') return { name: 'results', reviewId: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 4 && parts[2] === 'akt') return { name: 'scoring', reviewId: parts[1], caseId: parts[3] };
   return { name: 'notFound', hash };
 }
@@ -38,6 +40,8 @@ export function hrefFor(route: Route): string {
       return `#/granskningar/${encodeURIComponent(route.id)}`;
     case 'scoring':
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/akt/${encodeURIComponent(route.caseId)}`;
+    case 'results':
+      return `#/granskningar/${encodeURIComponent(route.reviewId)}/resultat`;
     case 'settings':
       return '#/installningar';
     case 'notFound':

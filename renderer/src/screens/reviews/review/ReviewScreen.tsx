@@ -40,6 +40,11 @@ export function ReviewScreen({ id }: { id: string }) {
         <a href={hrefFor({ name: 'reviews' })}>Granskningar</a> <span aria-hidden="true">›</span> {review.title}
       </p>
       <ScreenHeading>{review.title}</ScreenHeading>
+      <p className="review-actions">
+        <a className="button-link" href={hrefFor({ name: 'results', reviewId: review.id })}>
+          Resultat
+        </a>
+      </p>
       {review.archived && (
         <div className="banner banner-warning">
           <p>Granskningen är arkiverad.</p>

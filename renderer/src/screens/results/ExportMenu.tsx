@@ -1,0 +1,25 @@
+import type { ExportFormat } from '../../state/results-store';
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'xlsx', label: 'Excel (.xlsx)' },
+  { format: 'csv', label: 'CSV (.csv)' },
+];
+
+/** "Exportera": the results as a file, in the version the screen shows (internal or published). */
+export function ExportMenu({ published, exporting, onExport }: { published: boolean; exporting: ExportFormat | null; onExport(format: ExportFormat): void }) {
+  return (
+    <details className="results-export">
+      <summary>Exportera</summary>
+      <div className="results-export-menu">
+        <p className="hint">{published ? 'Den publicerade versionen (små tal dolda)' : 'Den interna versionen (alla antal, och i Excel varje akts svar)'}, med de filter som är valda.</p>
+        <div className="button-row">
+          {FORMATS.map(({ format, label }) => (
+            <button key={format} type="button" disabled={exporting !== null} onClick={() => onExport(format)}>
+              {exporting === format ? 'Skapar…' : label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </details>
+  );
+}
