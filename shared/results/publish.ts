@@ -47,7 +47,7 @@ import type {
 import type { Distribution, DistributionBySex, PublishedDistribution, PublishedDistributionBySex } from '../contract/results-parts';
 import { DEFAULT_MIN_SHARE_DENOMINATOR, publishedShare } from '../disclosure/share';
 import { suppressTable } from '../disclosure/suppress';
-import { compareSexes } from '../stats/verdict';
+import { TOO_SMALL_SENTENCE } from '../stats/verdict';
 import { YES_ID, type Sex } from './shape';
 
 const SEXES: readonly Sex[] = ['F', 'M', 'U'];
@@ -185,7 +185,5 @@ function poolShares(shares: readonly PublishedShareBySex[]): PublishedShareBySex
 
 function publishVerdict(verdict: NonNullable<QuestionResult['verdict']>, share: PublishedShareBySex): NonNullable<QuestionResult['verdict']> {
   if (share.F.percent !== null && share.M.percent !== null) return verdict;
-  // The standard sentence, from the one place that words it (with nothing to compare it is always too_small).
-  const { text } = compareSexes({ yes: 0, applicable: 0 }, { yes: 0, applicable: 0 }, 'barn');
-  return { code: 'too_small', text };
+  return { code: 'too_small', text: TOO_SMALL_SENTENCE };
 }
