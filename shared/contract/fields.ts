@@ -67,9 +67,9 @@ export function opaque<T extends z.ZodType>(schema: T, reason: string): T {
 export const RecordIdSchema = identifier({ max: 200 });
 
 /**
- * A name that is only echoed in messages and never stored, such as the name of an imported file:
+ * The name of a file a person hands in, echoed in messages (or kept as an appendix's name):
  * refusing a file because of its name would block a legitimately named export, so a number in it
  * is redacted on the way in instead ("barn-[personnummer dolt].csv").
  */
 export const echoedName = (max: number) =>
-  opaque(z.string().max(max).transform(redactIdentityNumbers), 'never stored, only echoed in messages: a number in it is redacted on the way in');
+  opaque(z.string().max(max).transform(redactIdentityNumbers), 'a file name: a number in it is redacted on the way in, so what is echoed in messages (or kept as an appendix\'s name) holds none');
