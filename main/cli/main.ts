@@ -16,6 +16,7 @@ import { answerCommands } from './commands/answers';
 import { auditCommands } from './commands/audit';
 import { profileCommands } from './commands/profile';
 import { resultCommands } from './commands/results';
+import { reportCommands } from './commands/report';
 import { actorOption } from './actor-option';
 import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
@@ -28,7 +29,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db', 'actor'];

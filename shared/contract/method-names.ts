@@ -35,7 +35,18 @@ export const METHOD_NAMES: readonly string[] = [
   'reviews.delete',
   'results.get',
   'results.cases',
-  'results.export'
+  'results.export',
+  'report.get',
+  'report.save',
+  'report.submit',
+  'report.approve',
+  'report.reopen',
+  'report.export',
+  'report.settings.save',
+  'appendix.add',
+  'appendix.update',
+  'appendix.remove',
+  'package.export'
 ];
 
 const known = new Set(METHOD_NAMES);

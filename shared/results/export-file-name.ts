@@ -14,7 +14,8 @@ export function resultFileName(review: { dnr: string | null; title: string }, vi
   return [`Resultat`, ...(label ? [label] : []), view === 'published' ? 'publicerad' : 'internt'].join(' – ') + `.${format}`;
 }
 
-function safeNamePart(text: string): string {
+/** A file name part made safe: no folder, nothing a file system refuses or hides (shared with the report's file names). */
+export function safeNamePart(text: string): string {
   return (
     text
       .normalize('NFC')

@@ -125,7 +125,8 @@ describe('every input field is guarded or declared opaque', () => {
   it('opaque fields are few and each says why', () => {
     const opaque = [...inputLeaves, ...templateLeaves].filter((l) => l.verdict.startsWith('opaque'));
     for (const leaf of opaque) expect(leaf.verdict.length, leaf.path).toBeGreaterThan('opaque: '.length + 15);
-    expect(new Set(opaque.map((l) => l.verdict.replace(/^opaque: /, ''))).size).toBeLessThanOrEqual(8);
+    // 10 since issue 9: the report header's date and the attached appendix file (kept as it is, checked by type).
+    expect(new Set(opaque.map((l) => l.verdict.replace(/^opaque: /, ''))).size).toBeLessThanOrEqual(10);
   });
 
   it('the walk itself catches a forgotten field of every kind', () => {

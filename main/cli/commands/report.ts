@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { REPORT_STATUS_LABELS, REPORT_DOCUMENTS, type ReportDocument } from '../../../shared/contract/report';
+import { formatNumber } from '../../../shared/util/format-sv';
+import { DomainError } from '../../core/errors';
+import { fsyncDirectory, temporaryNameBeside, writeDurably, writeFileAtomic } from '../../core/files';
+import { UsageError } from '../args';
+import type { CliCommand, CommandContext } from '../command';
+
+const DOCUMENT_WORDS: Readonly<Record<ReportDocument, string>> = { memo: 'tjänsteutlåtandet', bilaga1: 'Bilaga 1' };
+
+function reviewArgument(positionals: string[]): string {
+  const [reviewId, extra] = positionals;
+  if (!reviewId) throw new UsageError('Ange granskningens id.');
+  if (extra !== undefined) throw new UsageError(`Oväntat argument "${extra}".`);
+  return reviewId;
+}
+
+function outOption(options: Record<string, string | true>, what: string): string {
+  const out = options.out;
+  if (out === undefined || out === true) throw new UsageError(`Ange ${what} med --out.`);
+  return out;
+}
+
+/** A folder given with --out is created (owner-only) if missing; a file there is refused. */
+function ensureFolder(dir: string): void {
+  const existing = fs.statSync(dir, { throwIfNoEntry: false });
+  if (existing && !existing.isDirectory()) throw new DomainError('VALIDATION', `${dir} är en fil, inte en mapp.`);
+  if (!existing) {
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new DomainError('VALIDATION', `Mappen ${dir} kunde inte skapas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+    }
+  }
+}
+
+/**
+ * Writes the package's files as a folder, never half: they are written into a hidden folder beside
+ * the target and renamed into place at the end. An existing folder is used only if it is empty, so
+ * two packages never mix.
+ */
+async function writePackageFolder(target: string, zipContent: Buffer): Promise<string[]> {
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing && (!existing.isDirectory() || fs.readdirSync(target).length > 0)) {
+    throw new DomainError('VALIDATION', `${target} finns redan och är inte en tom mapp. Välj en ny mapp, eller en fil som slutar på .zip.`);
+  }
+  const parent = path.dirname(target);
+  if (!fs.existsSync(parent)) throw new DomainError('VALIDATION', `Mappen ${parent} finns inte.`);
+  const zip = await JSZip.loadAsync(zipContent);
+  const tmp = temporaryNameBeside(target);
+  fs.mkdirSync(tmp, { mode: 0o700 });
+  const names: string[] = [];
+  try {
+    for (const entry of Object.values(zip.files)) {
+      // The names are the package's own (one numbering, sanitised titles): a folder in one would be a bug.
+      if (entry.dir || path.basename(entry.name) !== entry.name) throw new Error(`Unexpected package entry ${entry.name}`);
+      writeDurably(path.join(tmp, entry.name), await entry.async('nodebuffer'));
+      names.push(entry.name);
+    }
+    fsyncDirectory(tmp);
+    if (existing) fs.rmdirSync(target);
+    fs.renameSync(tmp, target);
+    fsyncDirectory(parent);
+  } catch (error) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  return names.map((name) => path.join(target, name));
+}
+
+async function changeStatus(ctx: CommandContext, method: 'report.submit' | 'report.approve' | 'report.reopen', input: { reviewId: string; reason?: string }, done: string) {
+  const result = await ctx.call(method, input as never);
+  return { json: result, human: `${done} Status: ${REPORT_STATUS_LABELS[result.status]}.` };
+}
+
+export const reportCommands: CliCommand[] = [
+  {
+    words: ['report', 'submit'],
+    usage: 'granska report submit <granskning> [--json]',
+    summary: 'Skickar tjänsteutlåtandet till avdelningschefen för godkännande.',
+    async run(ctx, { positionals }) {
+      return changeStatus(ctx, 'report.submit', { reviewId: reviewArgument(positionals) }, 'Tjänsteutlåtandet är skickat för godkännande.');
+    },
+  },
+  {
+    words: ['report', 'approve'],
+    usage: 'granska report approve <granskning> [--json]',
+    summary: 'Godkänner tjänsteutlåtandet med profilens namn och titel (rollen avdelningschef).',
+    async run(ctx, { positionals }) {
+      return changeStatus(ctx, 'report.approve', { reviewId: reviewArgument(positionals) }, 'Tjänsteutlåtandet är godkänt.');
+    },
+  },
+  {
+    words: ['report', 'reopen'],
+    usage: 'granska report reopen <granskning> --reason <skäl> [--json]',
+    summary: 'Öppnar ett skickat eller godkänt tjänsteutlåtande igen (rollen avdelningschef); godkännandena återkallas och skälet loggas.',
+    options: ['reason'],
+    async run(ctx, { positionals, options }) {
+      const reviewId = reviewArgument(positionals);
+      const reason = options.reason;
+      if (reason === undefined || reason === true) throw new UsageError('Ange skälet med --reason "…": det loggas.');
+      return changeStatus(ctx, 'report.reopen', { reviewId, reason }, 'Tjänsteutlåtandet är öppnat igen och godkännandena är återkallade.');
+    },
+  },
+  {
+    words: ['report'],
+    usage: 'granska report <granskning> --out <mapp> [--json]',
+    summary: 'Skriver tjänsteutlåtandet och Bilaga 1 (granskningsrapporten) som Word-filer i mappen; filnamnen anger Dnr och status.',
+    options: ['out'],
+    async run(ctx, { positionals, options }) {
+      const reviewId = reviewArgument(positionals);
+      const dir = path.resolve(ctx.cwd, outOption(options, 'mappen'));
+      // Both are written from the same moment and only once both exist, so a refusal writes nothing.
+      const exported = [];
+      for (const document of REPORT_DOCUMENTS) exported.push({ document, ...(await ctx.call('report.export', { reviewId, document })) });
+      ensureFolder(dir);
+      const files = exported.map((e) => {
+        const file = path.join(dir, e.fileName);
+        writeFileAtomic(file, Buffer.from(e.contentBase64, 'base64'));
+        return { document: e.document, file, bytes: e.bytes };
+      });
+      const lines = files.map((f) => `  ${f.file} (${DOCUMENT_WORDS[f.document]}, ${formatNumber(f.bytes)} byte)`);
+      return { json: { files }, human: ['Skrev:', ...lines].join('\n') };
+    },
+  },
+  {
+    words: ['package'],
+    usage: 'granska package <granskning> --out <mapp|fil.zip> [--json]',
+    summary: 'Skriver nämndpaketet (godkänt tjänsteutlåtande, Bilaga 1, bifogade bilagor och förteckning med kontrollsummor) som zip-fil eller mapp (rollen nämndsekreterare).',
+    options: ['out'],
+    async run(ctx, { positionals, options }) {
+      const reviewId = reviewArgument(positionals);
+      const target = path.resolve(ctx.cwd, outOption(options, 'en mapp eller en fil som slutar på .zip'));
+      const exported = await ctx.call('package.export', { reviewId });
+      const content = Buffer.from(exported.contentBase64, 'base64');
+      const asZip = /\.zip$/i.test(target);
+      const written = asZip ? [target] : await writePackageFolder(target, content);
+      if (asZip) writeFileAtomic(target, content);
+      const lines = exported.manifest.map((m) => `  ${m.file}  SHA-256 ${m.sha256}`);
+      return {
+        json: { [asZip ? 'file' : 'folder']: target, files: asZip ? undefined : written, manifest: exported.manifest },
+        human: [`Skrev nämndpaketet ${asZip ? 'som zip-fil' : 'som mapp'}: ${target}`, ...lines, '  (och manifest.json, manifest.txt)'].join('\n'),
+      };
+    },
+  },
+];

@@ -1,0 +1,117 @@
+import JSZip from 'jszip';
+import { contract } from '../../../shared/contract';
+import type { ReportDocument } from '../../../shared/contract/report';
+import type { ReportDraft } from '../../../shared/contract/report-model';
+import type { PublishedResults } from '../../../shared/contract/results';
+import { findIdentityNumbers } from '../../../shared/identity/pii-guard';
+import type { ReportRenderInput, ReportStatus } from '../../../shared/report/render-input';
+import type { Issue } from '../../../shared/result';
+import type { CoreContext } from '../context';
+import { DomainError } from '../errors';
+import { resultHandlers } from '../results/handlers';
+import { requireReview } from '../reviews/handlers';
+import { readSample } from '../sampling/handlers';
+import { reviewTemplate } from '../scoring/handlers';
+import { boardAppendices, type BoardAppendix } from './appendices';
+import { renderBilaga1 } from './docx/bilaga';
+import { renderMemo } from './docx/memo';
+import { blockedExportMessage, draftTexts, scanForIdentityNumbers } from './pii-scan';
+import { activeApprovals } from './repository';
+
+/**
+ * Everything a report export needs, read in one transaction so the figures, the approvals and the
+ * appendices are of the same moment. Figures come from the results.get handler itself with
+ * `published: true` — never the internal view — so the memo can say nothing the published tables hide.
+ */
+export function publishedResults(reviewId: string, ctx: CoreContext): PublishedResults {
+  const input = contract['results.get'].input.parse({ reviewId, published: true });
+  const results = resultHandlers['results.get']!(input, ctx);
+  if (typeof (results as PromiseLike<unknown>).then === 'function') throw new Error('results.get must stay synchronous to be read in one transaction');
+  const value = results as { view: string };
+  if (value.view !== 'published') throw new Error('results.get did not return the published view');
+  return results as PublishedResults;
+}
+
+export interface RenderSource {
+  input: ReportRenderInput;
+  appendices: BoardAppendix[];
+}
+
+export function renderSource(ctx: CoreContext, reviewId: string, draft: ReportDraft, status: ReportStatus): RenderSource {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const appendices = boardAppendices(db, reviewId, draft);
+    const input: ReportRenderInput = {
+      draft,
+      status,
+      review: requireReview(db, reviewId),
+      template: reviewTemplate(db, reviewId),
+      results: publishedResults(reviewId, ctx),
+      sample: readSample(db, reviewId),
+      approvals: activeApprovals(db, reviewId),
+      appendices: appendices.map((a) => ({ number: a.number, title: a.title })),
+      createdAt: ctx.now().toISOString(),
+      author: ctx.actor,
+    };
+    return { input, appendices };
+  })();
+}
+
+/**
+ * Refuses an export whose text holds a personal or coordination number: the draft's every text,
+ * and the appendices' titles that the memo lists. VALIDATION, one issue per place.
+ */
+export function requireNoIdentityNumbers(draft: ReportDraft, appendices: readonly BoardAppendix[]): void {
+  const texts = [
+    ...draftTexts(draft),
+    ...appendices.filter((a) => a.appendixId !== null).map((a) => ({ path: `$.appendices[${a.number - 2}].title`, place: `Bilaga ${a.number}, titeln`, text: a.title })),
+  ];
+  const issues = scanForIdentityNumbers(texts, '$.draft');
+  if (issues.length > 0) throw new DomainError('VALIDATION', blockedExportMessage(issues), issues.map((i) => ({ ...i, path: i.path.replace(/^\$\.draft\.appendices/, '$.appendices') })));
+}
+
+export async function renderDocument(document: ReportDocument, input: ReportRenderInput): Promise<Buffer> {
+  const content = document === 'memo' ? await renderMemo(input) : await renderBilaga1(input);
+  await requireNoIdentityNumbersIn(content, document);
+  return content;
+}
+
+/**
+ * The belt to the draft scan's braces: every text node of the written document (body, headers,
+ * footnotes, properties) is searched too, so text the renderer adds from the review's data (tables,
+ * the template's questions) can never carry a number out either. Each node is read on its own:
+ * joining nodes would make false numbers of a date in one cell and a count in the next.
+ */
+async function requireNoIdentityNumbersIn(docx: Buffer, document: ReportDocument): Promise<void> {
+  const zip = await JSZip.loadAsync(docx);
+  const parts = Object.values(zip.files).filter((f) => !f.dir && /\.(xml|rels)$/i.test(f.name));
+  const found: Issue[] = [];
+  for (const part of parts) {
+    const xml = await part.async('string');
+    for (const match of xml.matchAll(/>([^<]+)</g)) {
+      if (findIdentityNumbers(decodeXmlText(match[1])).length > 0) {
+        found.push({ path: `$.${document}`, message: `Den färdiga texten (${part.name}) innehåller något som ser ut som ett personnummer.` });
+        break;
+      }
+    }
+  }
+  if (found.length > 0) {
+    const what = document === 'memo' ? 'tjänsteutlåtandet' : 'Bilaga 1';
+    throw new DomainError(
+      'VALIDATION',
+      `Exporten stoppades: ${what} skulle innehålla något som ser ut som ett personnummer eller samordningsnummer, i text som hämtas från granskningen (mallens frågor, enheter eller tabeller). Inget har skrivits.`,
+      found,
+    );
+  }
+}
+
+function decodeXmlText(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
