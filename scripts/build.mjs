@@ -15,7 +15,8 @@ export async function buildAll({ quiet = false } = {}) {
     target: 'node22',
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
-    external: ['electron', 'better-sqlite3', 'exceljs'],
+    // Native modules (SQLite, resvg's .node binary) and exceljs load from node_modules at run time.
+    external: ['electron', 'better-sqlite3', 'exceljs', '@resvg/resvg-js'],
   };
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/electron/main.ts')], outfile: path.join(ROOT, 'build/electron/main.cjs') });
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });
