@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAuditOnOpen, verifyAudit } from '../../main/core/audit/check';
 import { createCore } from '../../main/core/core';
 import { AUDIT_TRIGGERS_V3 } from '../../main/core/db/migrations/003-audit-chain';
+import { REPORT_TRIGGERS_V6 } from '../../main/core/db/migrations/006-report';
 import { hashOfRow, type ChainedRow } from '../../main/core/audit/hash';
 import { granska } from '../support/cli';
 import { FIXED_NOW, testCore, type TestCore } from '../support/core';
@@ -165,6 +166,24 @@ describe('audit.verify finds every kind of tampering', () => {
     expect((await core.call('audit.verify', { reviewId })).firstBroken!.reason).toMatch(/okänd trigger \(sneaky\)/);
   });
 
+  it('the report log and approvals: a dropped, loosened or added trigger on them', async () => {
+    for (const name of Object.keys(REPORT_TRIGGERS_V6)) {
+      core.db.exec(`DROP TRIGGER ${name}`);
+      expect((await core.call('audit.verify', { reviewId })).firstBroken, name).toEqual({ kind: 'triggers', seq: null, at: null, reason: expect.stringContaining(`triggern ${name} har tagits bort`) });
+      core.db.exec(REPORT_TRIGGERS_V6[name]);
+    }
+    // Loosened so that the approver's name could be rewritten: the text differs, and that is enough.
+    core.db.exec('DROP TRIGGER report_approval_no_update');
+    core.db.exec(REPORT_TRIGGERS_V6.report_approval_no_update.replace(' OR NEW.name IS NOT OLD.name', ''));
+    expect((await core.call('audit.verify', { reviewId })).firstBroken!.reason).toMatch(/har ändrats \(triggern report_approval_no_update\)/);
+    core.db.exec('DROP TRIGGER report_approval_no_update');
+    core.db.exec(REPORT_TRIGGERS_V6.report_approval_no_update);
+    core.db.exec(`CREATE TRIGGER quiet_log BEFORE INSERT ON report_event BEGIN SELECT RAISE(IGNORE); END`);
+    expect((await core.call('audit.verify', { reviewId })).firstBroken!.reason).toMatch(/okänd trigger \(quiet_log\)/);
+    core.db.exec('DROP TRIGGER quiet_log');
+    expect((await core.call('audit.verify', { reviewId })).ok).toBe(true);
+  });
+
   it('chains are per review: tampering in one leaves another review intact', async () => {
     const { id: other } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Annan', referenceDate: '2024-12-31' });
     await core.call('cases.import', { reviewId: other, contentBase64: Buffer.from('akt;enhet\nX1;Enhet A\n').toString('base64') });
@@ -252,6 +271,22 @@ describe('opening a database whose trail is broken', () => {
       const save = await reopened.dispatch('answers.save', { reviewId, caseId: caseIds[0], questionId: questions[2], value: 'ja' });
       expect(save).toEqual({ ok: false, error: reopened.auditProblem });
       expect(reopened.db.prepare('SELECT COUNT(*) FROM answer').pluck().get()).toBe(3);
+    } finally {
+      reopened.close();
+    }
+  });
+});
+
+describe('opening a database whose report log lost its guard', () => {
+  it('opens it for reading only, naming the trigger, like a broken answers trail', async () => {
+    core.db.exec('DROP TRIGGER report_event_no_delete');
+    core.close();
+    const reopened = createCore({ dbPath: path.join(core.dir, 'test.sqlite'), now: () => FIXED_NOW, actor: 'Bo', logError: () => {} });
+    try {
+      expect(reopened.auditProblem).toMatchObject({ code: 'AUDIT_BROKEN', message: expect.stringMatching(/triggern report_event_no_delete har tagits bort/) });
+      expect(checkAuditOnOpen(reopened.db)).toMatchObject({ ok: false, firstBroken: { kind: 'triggers' } });
+      const save = await reopened.dispatch('answers.save', { reviewId, caseId: caseIds[0], questionId: questions[2], value: 'ja' });
+      expect(save).toEqual({ ok: false, error: reopened.auditProblem });
     } finally {
       reopened.close();
     }

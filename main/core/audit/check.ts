@@ -2,15 +2,18 @@ import type { Database } from 'better-sqlite3';
 import type { AuditBreakKind } from '../../../shared/contract/audit';
 import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
 import { CASE_EVENT_TRIGGERS_V5 } from '../db/migrations/005-workspace';
+import { REPORT_TRIGGERS_V6 } from '../db/migrations/006-report';
 import { hashOfRow, type ChainedRow } from './hash';
 
 /**
  * The triggers that write and protect the trails, as the latest migration that defines them created
- * them: the answers' chained trail, and the log of files marked done and reopened (written only by
- * a trigger on case_file, so a dropped one would let a done mark change unlogged).
+ * them: the answers' chained trail, the log of files marked done and reopened (written only by
+ * a trigger on case_file, so a dropped one would let a done mark change unlogged), and the
+ * report's log and approvals (append-only; an approval may only be revoked, so a dropped trigger
+ * would let "Attesterat av" be rewritten or a reopening be erased).
  */
-export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = { ...AUDIT_TRIGGERS_V3, ...CASE_EVENT_TRIGGERS_V5 };
-const GUARDED_TABLES = ['answer', 'answer_audit', 'case_file', 'case_event'];
+export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = { ...AUDIT_TRIGGERS_V3, ...CASE_EVENT_TRIGGERS_V5, ...REPORT_TRIGGERS_V6 };
+const GUARDED_TABLES = ['answer', 'answer_audit', 'case_file', 'case_event', 'report_event', 'report_approval'];
 
 /** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger, a rewritten chain). */
 export interface AuditBreak {
@@ -33,7 +36,7 @@ export interface AuditReport {
 
 export const ANCHOR_MISSING_REASON = 'Den antecknade kontrollsumman finns inte längre i kedjan: historiken före den har skrivits om eller tagits bort.';
 
-/** Every trigger on the answer tables must be exactly one we created; a missing, altered or added one is reported. */
+/** Every trigger on the guarded tables must be exactly one we created; a missing, altered or added one is reported. */
 export function checkAuditTriggers(db: Database): AuditBreak | undefined {
   const found = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (${GUARDED_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
@@ -44,7 +47,7 @@ export function checkAuditTriggers(db: Database): AuditBreak | undefined {
     if (byName.get(name) !== sql) return { kind: 'triggers', seq: null, at: null, reason: `Databasens skydd av ändringsloggen har ändrats (triggern ${name}).` };
   }
   const extra = found.find((t) => !(t.name in EXPECTED_AUDIT_TRIGGERS));
-  if (extra) return { kind: 'triggers', seq: null, at: null, reason: `En okänd trigger (${extra.name}) har lagts till på svaren eller ändringsloggen.` };
+  if (extra) return { kind: 'triggers', seq: null, at: null, reason: `En okänd trigger (${extra.name}) har lagts till på svaren, akterna eller loggarna.` };
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import { requireReview } from '../reviews/handlers';
 import { readSample } from '../sampling/handlers';
 import { reviewTemplate } from '../scoring/handlers';
 import { sniffAppendix, baseFileName } from './appendix-sniff';
+import { scanAppendixContent } from './appendix-content-scan';
 import { appendixContent, deleteAppendix, findAppendix, insertAppendix, listAppendices, moveAppendix, retitleAppendix } from './appendices';
 import { packagedMemoFileName, packageFileName, reportFileName } from './file-names';
 import { buildBoardPackage, sha256Hex, type PackageFile } from './package';
@@ -202,6 +203,7 @@ export const reportHandlers: HandlerMap = {
       throw invalid(`Filen är för stor (${formatNumber(Math.ceil(content.length / 1024 / 1024))} MB; högst ${formatNumber(MAX_APPENDIX_BYTES / 1024 / 1024)} MB).`, [{ path: '$.contentBase64', message: 'Filen är större än 50 MB.' }]);
     }
     const kind = await sniffAppendix(fileName, content);
+    await scanAppendixContent(baseFileName(fileName), kind, content);
     const id = ctx.newId('bil');
     const nowIso = ctx.now().toISOString();
     db.transaction(() => {

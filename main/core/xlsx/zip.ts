@@ -66,6 +66,11 @@ export class ZipReader {
     return this.entries.has(name.toLowerCase());
   }
 
+  /** Every part's name as the zip spells it, in directory order. */
+  names(): string[] {
+    return [...this.entries.values()].map((e) => e.name);
+  }
+
   /**
    * The uncompressed bytes of a part, in chunks. Throws ZipBudgetError as soon as more than
    * `maxBytes` come out, ZipError if the data is damaged, and undefined-part errors as ZipError.

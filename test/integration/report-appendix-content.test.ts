@@ -1,0 +1,150 @@
+import { Document, Footer, Header, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPENDIX_SCAN_LIMITS } from '../../main/core/report/appendix-content-scan';
+import { testCore, type TestCore } from '../support/core';
+import { repeatedDeflate, zip } from '../support/zip';
+
+/*
+ * Issue 9: an attached Word document or workbook is searched for identity numbers before it is
+ * stored, since the board package hands it on unchanged. Only Skatteverket's published test
+ * numbers are used.
+ */
+
+const BOY = '20170101-2393';
+const b64 = (content: Uint8Array) => Buffer.from(content).toString('base64');
+
+const opened: TestCore[] = [];
+afterEach(() => {
+  while (opened.length > 0) opened.pop()!.dispose();
+});
+
+async function secretary() {
+  const core = testCore();
+  opened.push(core);
+  const { id: reviewId } = await core.call('reviews.createExample', {});
+  await core.call('profile.save', { name: 'Cecilia Sekreterare', title: 'Nämndsekreterare', role: 'namndsekreterare' });
+  const add = (fileName: string, content: Uint8Array) => core.call('appendix.add', { reviewId, fileName, title: 'Yttrande', contentBase64: b64(content) });
+  const refused = (fileName: string, content: Uint8Array) => core.fails('appendix.add', { reviewId, fileName, title: 'Yttrande', contentBase64: b64(content) });
+  const stored = () => core.db.prepare('SELECT COUNT(*) FROM appendix').pluck().get() as number;
+  return { core, reviewId, add, refused, stored };
+}
+
+/** A real Word document (the docx library, as Word would open it) with a body, a header, a footer and a footnote. */
+async function wordDocument(parts: { body?: TextRun[]; header?: string; footer?: string; footnote?: string }): Promise<Buffer> {
+  const doc = new Document({
+    footnotes: { 1: { children: [new Paragraph(parts.footnote ?? 'Källa: Socialstyrelsen 2024.')] } },
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph(parts.header ?? 'Tjänsteutlåtande')] }) },
+        footers: { default: new Footer({ children: [new Paragraph(parts.footer ?? 'Dnr SOF 2024/543')] }) },
+        children: [new Paragraph({ children: parts.body ?? [new TextRun('Yttrande från stadsdelsnämnden, telefon 08-508 252 62, den 12 mars 2024.')] })],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** A real workbook (ExcelJS): strings go to the shared strings table, numbers stay numbers. */
+async function workbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Statistik');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const XLSX_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
+const DOCX_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+
+describe('an attached Word document', () => {
+  it('passes when it holds no identity number, dates and phone numbers included', async () => {
+    const { add } = await secretary();
+    expect(await add('yttrande.docx', await wordDocument({}))).toMatchObject({ kind: 'docx', number: 2 });
+  });
+
+  it('is refused for a number in the body, even split over runs as Word splits them, naming the part, never the number', async () => {
+    const { refused, stored } = await secretary();
+    const split = await wordDocument({ body: [new TextRun('Barnet med nummer 20170101'), new TextRun({ text: '-23', bold: true }), new TextRun('93 har utretts.')] });
+    const error = await refused('yttrande.docx', split);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Bilagan innehåller något som ser ut som ett personnummer (i dokumentets text: word/document.xml). Ta bort det i filen och bifoga den på nytt. Personnummer och samordningsnummer får inte lämna granskningen, inte heller i en bilaga.',
+      issues: [{ path: '$.contentBase64', message: expect.stringMatching(/^Bilagan innehåller/) }],
+    });
+    expect(JSON.stringify(error)).not.toMatch(/2393|20170101/);
+    expect(stored()).toBe(0);
+  });
+
+  it('is refused for a number in a header, a footer or a footnote, each named', async () => {
+    const { refused, stored } = await secretary();
+    expect((await refused('a.docx', await wordDocument({ header: `Gäller ${BOY}` }))).message).toMatch(/\(i ett sidhuvud: word\/header\d*\.xml\)/);
+    expect((await refused('b.docx', await wordDocument({ footer: BOY }))).message).toMatch(/\(i en sidfot: word\/footer\d*\.xml\)/);
+    expect((await refused('c.docx', await wordDocument({ footnote: `Se akt ${BOY.replace('-', '')}.` }))).message).toMatch(/\(i fotnoterna: word\/footnotes\.xml\)/);
+    expect((await refused('d.docx', await wordDocument({ header: 'Samordningsnummer 19140168-2396' }))).message).toMatch(/^Bilagan innehåller något som ser ut som ett samordningsnummer \(i ett sidhuvud/);
+    expect(stored()).toBe(0);
+  });
+
+  it('refuses a zip bomb in the body with a Swedish message, without inflating it', async () => {
+    const { refused, stored } = await secretary();
+    const times = Math.ceil((APPENDIX_SCAN_LIMITS.textBytes + 1) / 1000) + 10;
+    const bomb = zip([
+      { name: '[Content_Types].xml', data: DOCX_TYPES },
+      { name: 'word/document.xml', data: '', deflated: repeatedDeflate(`<w:p><w:r><w:t>${'a'.repeat(967)}</w:t></w:r></w:p>`, times, '<w:document><w:body>', '</w:body></w:document>') },
+    ]);
+    const error = await refused('bomb.docx', bomb);
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toBe(
+      'Filen "bomb.docx" packas upp till mer än 20 MB text och kan inte kontrolleras för personnummer; den kan vara skadad eller gjord för att sänka programmet. Dela upp den eller spara den som PDF.',
+    );
+    expect(stored()).toBe(0);
+  });
+  it('refuses a document whose text cannot be read through, rather than attach it unchecked', async () => {
+    const { refused, stored } = await secretary();
+    const cut = zip([
+      { name: '[Content_Types].xml', data: DOCX_TYPES },
+      { name: 'word/document.xml', data: '<w:document><w:body><w:p><w:r><w:t>Yttrande' },
+    ]);
+    expect((await refused('trasig.docx', cut)).message).toBe('Filen "trasig.docx" kunde inte läsas igenom för att kontrollera att den inte innehåller personnummer (den kan vara skadad). Spara den på nytt och bifoga den igen.');
+    expect(stored()).toBe(0);
+  });
+});
+
+describe('an attached workbook', () => {
+  it('passes with ordinary figures and texts', async () => {
+    const { add } = await secretary();
+    expect(await add('statistik.xlsx', await workbook([['Enhet', 'Antal', 'Datum'], ['Norr', 12, '2024-03-12'], ['Söder', 1234.5, '08-508 252 62']]))).toMatchObject({ kind: 'xlsx' });
+  });
+
+  it('is refused for a number in a shared string, naming the part', async () => {
+    const { refused, stored } = await secretary();
+    const error = await refused('statistik.xlsx', await workbook([['Akt', 'Kommentar'], ['A1', `Gäller ${BOY}`]]));
+    expect(error.message).toMatch(/^Bilagan innehåller något som ser ut som ett personnummer \(i arbetsbokens texter: xl\/sharedStrings\.xml\)\./);
+    expect(JSON.stringify(error)).not.toMatch(/2393/);
+    expect(stored()).toBe(0);
+  });
+
+  it('is refused for a number Excel keeps as a number, naming the cell', async () => {
+    const { refused } = await secretary();
+    const error = await refused('statistik.xlsx', await workbook([['Akt', 'Nummer'], ['A1', 201701012393]]));
+    expect(error.message).toMatch(/\(i ett kalkylblad, cell B2: xl\/worksheets\/sheet1\.xml\)/);
+  });
+
+  it('is refused for a number in an inline string or in exponent form', async () => {
+    const { refused } = await secretary();
+    const sheet = (cell: string) =>
+      zip([
+        { name: '[Content_Types].xml', data: XLSX_TYPES },
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData><row r="1">${cell}</row></sheetData></worksheet>` },
+      ]);
+    expect((await refused('a.xlsx', sheet(`<c r="C1" t="inlineStr"><is><r><t>2017010</t></r><r><t>1-2393</t></r></is></c>`))).message).toMatch(/cell C1: xl\/worksheets\/sheet1\.xml/);
+    expect((await refused('b.xlsx', sheet(`<c r="D1"><v>2.01701012393E+11</v></c>`))).message).toMatch(/cell D1/);
+  });
+});
+
+describe('an attached PDF', () => {
+  it('is not parsed: what it says is the board secretary’s responsibility', async () => {
+    const { add } = await secretary();
+    expect(await add('yttrande.pdf', Buffer.from(`%PDF-1.4\n% ${BOY}\n%%EOF\n`))).toMatchObject({ kind: 'pdf' });
+  });
+});
