@@ -1,4 +1,4 @@
-// `npm run screenshots`: pictures of the review page, the scoring screen and the results at 1366×768 (a common
+// `npm run screenshots`: pictures of the review page, the scoring screen, the results and the report editor at 1366×768 (a common
 // laptop screen in the municipalities' fleet) for docs/images/, taken from the built renderer in
 // browser mode on a fresh database with the example review. Run `npm run build` first.
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../test/support/chromium';
 import { ROOT, startServerProcess, type ServerHandle } from '../test/support/server-process';
 import { SESSION_STORAGE_KEY } from '../renderer/src/api/browser-session';
+import type { ReportDraft } from '../shared/contract/report-model';
 
 const OUT = path.join(ROOT, 'docs', 'images');
 
@@ -67,7 +68,30 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { level: 1, name: /^Resultat – / }).waitFor();
     await page.getByRole('img', { name: /^Andel ja per kön/ }).first().waitFor();
     await page.screenshot({ path: path.join(OUT, 'results-view.png') });
-    const saved = ['review-page.png', 'scoring-screen.png', 'results-view.png'].map((f) => path.relative(ROOT, path.join(OUT, f)));
+
+    // The tjänsteutlåtande's editor: the status bar and the first sections' text with its toolbar.
+    // A bold phrase and a footnote in Sammanfattning, as a writer adds them.
+    const report = await call<{ revision: number; draft: ReportDraft }>(page, server, 'report.get', { reviewId: id });
+    const summary = report.draft.sections.find((s) => s.kind === 'sammanfattning')!;
+    summary.blocks.push({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Dokumentationen av barnets delaktighet har ' },
+        { type: 'text', text: 'förbättrats sedan förra granskningen', bold: true },
+        { type: 'text', text: '.' },
+        { type: 'footnote', text: 'Socialförvaltningen (2024) Kvalitetsgranskning av öppenvården.' },
+      ],
+    });
+    await call(page, server, 'report.save', { reviewId: id, revision: report.revision, draft: report.draft });
+    await page.goto(`${server.origin}/#/granskningar/${encodeURIComponent(id)}/utlatande`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Tjänsteutlåtande – / }).waitFor();
+    await page.evaluate(() => {
+      const heading = document.getElementById('report-sections-heading');
+      if (heading) window.scrollBy(0, heading.getBoundingClientRect().top - 70);
+    });
+    await page.screenshot({ path: path.join(OUT, 'report-editor.png') });
+    const saved = ['review-page.png', 'scoring-screen.png', 'results-view.png', 'report-editor.png'].map((f) => path.relative(ROOT, path.join(OUT, f)));
     console.log(`Sparade ${saved.join(', ')}.`);
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ import { ReviewListScreen } from './screens/reviews/list/ReviewListScreen';
 import { ReviewScreen } from './screens/reviews/review/ReviewScreen';
 import { ScoringScreen } from './screens/scoring/ScoringScreen';
 import { ResultsScreen } from './screens/results/ResultsScreen';
+import { ReportScreen } from './screens/report/ReportScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { FirstStartGate } from './frame/FirstStartGate';
 
@@ -30,6 +31,8 @@ function Screen({ route }: { route: Route }) {
       return <ScoringScreen key={`${route.reviewId}/${route.caseId}`} reviewId={route.reviewId} caseId={route.caseId} />;
     case 'results':
       return <ResultsScreen key={route.reviewId} reviewId={route.reviewId} />;
+    case 'report':
+      return <ReportScreen key={route.reviewId} reviewId={route.reviewId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'notFound':

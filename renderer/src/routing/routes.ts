@@ -7,6 +7,7 @@ export type Route =
   | { name: 'review'; id: string }
   | { name: 'scoring'; reviewId: string; caseId: string }
   | { name: 'results'; reviewId: string }
+  | { name: 'report'; reviewId: string }
   | { name: 'settings' }
   | { name: 'notFound'; hash: string };
 
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'granskningar' && parts.length === 1) return { name: 'reviews' };
   if (parts[0] === 'granskningar' && parts.length === 2) return { name: 'review', id: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'resultat') return { name: 'results', reviewId: parts[1] };
+  if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'utlatande') return { name: 'report', reviewId: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 4 && parts[2] === 'akt') return { name: 'scoring', reviewId: parts[1], caseId: parts[3] };
   return { name: 'notFound', hash };
 }
@@ -42,6 +44,8 @@ export function hrefFor(route: Route): string {
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/akt/${encodeURIComponent(route.caseId)}`;
     case 'results':
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/resultat`;
+    case 'report':
+      return `#/granskningar/${encodeURIComponent(route.reviewId)}/utlatande`;
     case 'settings':
       return '#/installningar';
     case 'notFound':

@@ -43,6 +43,9 @@ export function ReviewScreen({ id }: { id: string }) {
       <p className="review-actions">
         <a className="button-link" href={hrefFor({ name: 'results', reviewId: review.id })}>
           Resultat
+        </a>{' '}
+        <a className="button-link" href={hrefFor({ name: 'report', reviewId: review.id })}>
+          Tjänsteutlåtande
         </a>
       </p>
       {review.archived && (

@@ -1,0 +1,233 @@
+import { useState } from 'react';
+import { APPENDIX_KINDS, type Appendix } from '../../../../shared/contract/report';
+import type { ApiError } from '../../../../shared/result';
+import type { PickedFile } from '../../api/files';
+import { TextField } from '../../components/TextField';
+import { services } from '../../services';
+import { useReport } from '../../state/report-store';
+import { announce } from '../../state/status-store';
+import { formatBytes, shortChecksum } from './labels';
+import { appendixTitleId, messagesAt } from './report-issues';
+import { useReportIssues } from './useReportIssues';
+
+/** A title from a file name: without the extension and the characters a title may not hold (it names the file in the package). */
+export const titleFromFileName = (name: string): string =>
+  name
+    .replace(/\.[^.]+$/, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+
+
+/**
+ * Bilagor: Bilaga 1 is the review report itself, then the attached files in order. The board
+ * secretary attaches (pdf, docx, xlsx), titles, orders and removes them and creates the board
+ * package; everyone else sees the list and why they cannot change it.
+ */
+export function AppendixPanel() {
+  const meta = useReport((s) => s.meta!);
+  const busy = useReport((s) => s.busy);
+  const title = useReport((s) => s.draft!.header.title);
+  const { attach, exportPackage } = meta.permissions;
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [newTitle, setNewTitle] = useState('');
+  const [addError, setAddError] = useState<ApiError | undefined>();
+  const store = useReport.getState();
+
+  const choose = async () => {
+    setAddError(undefined);
+    try {
+      const file = await services().pickFile([{ name: 'Bilaga (PDF, Word eller Excel)', extensions: [...APPENDIX_KINDS] }]);
+      if (!file) return;
+      setPicked(file);
+      setNewTitle(titleFromFileName(file.name));
+      requestAnimationFrame(() => document.getElementById('report-appendix-new-title')?.focus());
+    } catch (error) {
+      announce(`Filen kunde inte öppnas: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    }
+  };
+
+  const add = async () => {
+    if (!picked) return;
+    const error = await store.addAppendix(picked, newTitle.trim());
+    setAddError(error);
+    if (!error) {
+      setPicked(null);
+      setNewTitle('');
+    } else if (messagesAt(error.issues ?? [], '$.title').length > 0) document.getElementById('report-appendix-new-title')?.focus();
+  };
+
+  const addTitleIssues = addError ? messagesAt(addError.issues ?? [], '$.title') : [];
+  // Anything not about the title is about the file (its type, its size, the count of appendices).
+  const addFileIssues = addError && addTitleIssues.length === 0 ? [addError.message] : [];
+
+  return (
+    <section className="panel report-appendices" aria-labelledby="report-appendices-heading">
+      <h2 id="report-appendices-heading">Bilagor</h2>
+      {!attach.allowed && attach.reason && <p className="hint">{attach.reason}</p>}
+      <div className="table-wrap">
+        <table className="data-table report-appendix-table">
+          <caption className="visually-hidden">Bilagor till tjänsteutlåtandet</caption>
+          <thead>
+            <tr>
+              <th scope="col">Bilaga</th>
+              <th scope="col">Titel</th>
+              <th scope="col">Fil</th>
+              <th scope="col" className="num">
+                Storlek
+              </th>
+              <th scope="col">Kontrollsumma (SHA-256)</th>
+              {attach.allowed && <th scope="col">Åtgärder</th>}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Bilaga 1</th>
+              <td>{title || 'Granskningsrapporten'}</td>
+              <td>Skapas vid export (.docx)</td>
+              <td className="num">–</td>
+              <td>–</td>
+              {attach.allowed && <td />}
+            </tr>
+            {meta.appendices.map((appendix, i) => (
+              <AppendixRow key={`${appendix.id}\u0000${appendix.title}`} appendix={appendix} index={i} count={meta.appendices.length} editable={attach.allowed} busy={busy !== null} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {attach.allowed && !picked && (
+        <button type="button" disabled={busy !== null} onClick={() => void choose()}>
+          Bifoga bilaga…
+        </button>
+      )}
+      {attach.allowed && picked && (
+        <div className="report-appendix-new">
+          <h3>Ny bilaga</h3>
+          <p>
+            Fil: <strong>{picked.name}</strong> ({formatBytes(picked.bytes.length)})
+          </p>
+          {addFileIssues.length > 0 && (
+            <ul className="field-issues" role="alert">
+              {addFileIssues.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+          <div className="inline-form">
+            <TextField
+              id="report-appendix-new-title"
+              label="Bilagans titel"
+              hint="Titeln blir filens namn i nämndpaketet."
+              value={newTitle}
+              onChange={(v) => {
+                setNewTitle(v);
+                setAddError(undefined);
+              }}
+              issues={addTitleIssues}
+            />
+            <div className="button-row">
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void add()}>
+                {busy === 'attach' ? 'Bifogar…' : 'Bifoga'}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setPicked(null);
+                  setAddError(undefined);
+                }}
+              >
+                Avbryt
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+      <div className="report-package">
+        {exportPackage.allowed ? (
+          <button type="button" className="primary" disabled={busy !== null} onClick={() => void store.exportPackage()}>
+            {busy === 'package' ? 'Skapar…' : 'Skapa nämndpaket (.zip)'}
+          </button>
+        ) : (
+          meta.role === 'namndsekreterare' && exportPackage.reason && <p className="hint">{exportPackage.reason}</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function AppendixRow({ appendix, index, count, editable, busy }: { appendix: Appendix; index: number; count: number; editable: boolean; busy: boolean }) {
+  const [title, setTitle] = useState(appendix.title);
+  const [error, setError] = useState<ApiError | undefined>();
+  const issues = useReportIssues();
+  const store = useReport.getState();
+
+  const saveTitle = async () => {
+    const next = title.trim();
+    if (next === appendix.title) return;
+    setError(await store.updateAppendix(appendix.id, { title: next }));
+  };
+  const move = async (direction: -1 | 1) => {
+    // position: 1 is the first attached file (Bilaga 2).
+    await store.updateAppendix(appendix.id, { position: index + 1 + direction });
+    requestAnimationFrame(() => {
+      const same = document.getElementById(`report-appendix-${appendix.id}-${direction < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+      const other = document.getElementById(`report-appendix-${appendix.id}-${direction < 0 ? 'down' : 'up'}`);
+      (same && !same.disabled ? same : other)?.focus();
+    });
+  };
+  const titleIssues = [...(error ? (error.issues?.length ? error.issues.map((i) => i.message) : [error.message]) : []), ...messagesAt(issues, `$.appendices[${index}].title`)];
+
+  return (
+    <tr>
+      <th scope="row">Bilaga {appendix.number}</th>
+      <td>
+        {editable ? (
+          <TextField
+            id={appendixTitleId(index)}
+            label={<span className="visually-hidden">Titel, bilaga {appendix.number}</span>}
+            value={title}
+            onChange={(v) => {
+              setTitle(v);
+              setError(undefined);
+            }}
+            onBlur={() => void saveTitle()}
+            issues={titleIssues}
+          />
+        ) : (
+          <>
+            {appendix.title}
+            {titleIssues.length > 0 && (
+              <ul className="field-issues">
+                {titleIssues.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </td>
+      <td>{appendix.fileName}</td>
+      <td className="num">{formatBytes(appendix.bytes)}</td>
+      <td>
+        <code title={appendix.sha256}>{shortChecksum(appendix.sha256)}…</code>
+      </td>
+      {editable && (
+        <td>
+          <div className="button-row">
+            <button type="button" className="small" id={`report-appendix-${appendix.id}-up`} disabled={busy || index === 0} aria-label={`Flytta upp bilaga ${appendix.number}`} onClick={() => void move(-1)}>
+              ↑ Upp
+            </button>
+            <button type="button" className="small" id={`report-appendix-${appendix.id}-down`} disabled={busy || index === count - 1} aria-label={`Flytta ned bilaga ${appendix.number}`} onClick={() => void move(1)}>
+              ↓ Ned
+            </button>
+            <button type="button" className="small danger-outline" disabled={busy} aria-label={`Ta bort bilaga ${appendix.number}`} onClick={() => void store.removeAppendix(appendix.id)}>
+              Ta bort
+            </button>
+          </div>
+        </td>
+      )}
+    </tr>
+  );
+}
