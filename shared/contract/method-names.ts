@@ -42,6 +42,7 @@ export const METHOD_NAMES: readonly string[] = [
   'report.approve',
   'report.reopen',
   'report.export',
+  'report.settings.get',
   'report.settings.save',
   'appendix.add',
   'appendix.update',

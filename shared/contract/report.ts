@@ -163,6 +163,11 @@ export const reportMethods = {
     input: z.strictObject({ ...ReviewRef, document: z.enum(REPORT_DOCUMENTS) }),
     output: FileAnswer,
   }),
+  'report.settings.get': method({
+    summary: 'Visar förvaltningens och avdelningens namn, nämnden och typsnittet som nya tjänsteutlåtanden får.',
+    input: z.strictObject({}),
+    output: ReportSettingsSchema,
+  }),
   'report.settings.save': method({
     summary: 'Sparar förvaltningens och avdelningens namn, nämnden och typsnittet för nya tjänsteutlåtanden.',
     input: ReportSettingsInput,

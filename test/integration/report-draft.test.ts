@@ -69,3 +69,17 @@ describe('defaultDraft', () => {
     expect(ReportDraftSchema.safeParse(draft).success).toBe(true);
   });
 });
+
+describe('report.get: the first draft cites earlier reviews on the same template', () => {
+  it('names the earlier review in Bakgrund’s footnote, and nothing for the first review', async () => {
+    await core.call('templates.import', { document: miniTemplate({ id: 'utkast', name: 'Öppenvård barn 0–12 år' }) });
+    const create = (title: string, periodTo: string) =>
+      core.call('reviews.create', { templateId: 'utkast', title, subtitle: 'Socialtjänstinspektörernas kvalitetsgranskning', periodFrom: `${periodTo.slice(0, 4)}-01-01`, periodTo, referenceDate: periodTo, units: ['Norr'] });
+    const first = await create('Förhandsbedömningar Barn 0-12 år', '2023-12-31');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await create('Öppenvård barn 0-12 år', '2024-12-31');
+    const footnotes = (draft: { sections: { kind: string; blocks: unknown[] }[] }) => JSON.stringify(draft.sections.find((s) => s.kind === 'bakgrund')!.blocks);
+    expect(footnotes((await core.call('report.get', { reviewId: second.id })).draft)).toContain('Socialförvaltningen (2023) Förhandsbedömningar Barn 0-12 år - Socialtjänstinspektörernas kvalitetsgranskning');
+    expect(footnotes((await core.call('report.get', { reviewId: first.id })).draft)).not.toContain('footnote');
+  });
+});

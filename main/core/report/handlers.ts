@@ -1,6 +1,6 @@
 import { APPENDIX_MIME_TYPES, MAX_APPENDICES, MAX_APPENDIX_BYTES, REPORT_STATUS_LABELS, type ReportDocument } from '../../../shared/contract/report';
 import { ReportDraftSchema, type ReportDraft } from '../../../shared/contract/report-model';
-import { defaultDraft } from '../../../shared/report/generate';
+import { defaultDraft, type EarlierReport } from '../../../shared/report/generate';
 import { formatNumber } from '../../../shared/util/format-sv';
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../dispatch';
@@ -63,6 +63,7 @@ function ensureReport(ctx: CoreContext, reviewId: string): ReportRow {
         sample: readSample(db, reviewId),
         settings: readReportSettings(db),
         officers: review.inspectors,
+        earlier: earlierReviews(db, reviewId),
       }),
     );
     const nowIso = ctx.now().toISOString();
@@ -70,6 +71,23 @@ function ensureReport(ctx: CoreContext, reviewId: string): ReportRow {
     if (insertReport(db, reviewId, draft, nowIso, actor)) logReportEvent(db, reviewId, 'skapad', nowIso, actor);
     return readReport(db, reviewId)!;
   }).immediate();
+}
+
+/**
+ * Earlier reviews on the same template, newest first, for Bakgrund's footnote (reference 003 cites
+ * the two before it): only reviews created before this one, never the example.
+ */
+function earlierReviews(db: CoreContext['db'], reviewId: string): EarlierReport[] {
+  const rows = db
+    .prepare(
+      `SELECT e.title AS title, e.subtitle AS subtitle, substr(COALESCE(e.period_to, e.created_at), 1, 4) AS year
+         FROM review r JOIN review e ON e.template_id = r.template_id AND e.id <> r.id AND (e.created_at, e.rowid) < (r.created_at, r.rowid) AND e.example = 0
+        WHERE r.id = ?
+        ORDER BY COALESCE(e.period_to, e.created_at) DESC
+        LIMIT 3`,
+    )
+    .all(reviewId) as EarlierReport[];
+  return rows;
 }
 
 function requireRevision(report: ReportRow, revision: number | undefined): void {
@@ -187,6 +205,8 @@ export const reportHandlers: HandlerMap = {
     }),
 
   'report.export': ({ reviewId, document }, ctx) => exportDocument(ctx, reviewId, document),
+
+  'report.settings.get': (_input, { db }) => readReportSettings(db),
 
   'report.settings.save': (settings, ctx) => {
     writeReportSettings(ctx.db, settings, ctx.now().toISOString(), ctx.actor);

@@ -3,8 +3,9 @@ import { ScreenHeading } from '../../frame/ScreenHeading';
 import { useProfile } from '../../state/profile-store';
 import { announce } from '../../state/status-store';
 import { ProfileForm } from './ProfileForm';
+import { ReportSettingsForm } from './ReportSettingsForm';
 
-/** "Inställningar": who works at this workbench. */
+/** "Inställningar": who works at this workbench, and the names its tjänsteutlåtanden are written with. */
 export function SettingsScreen() {
   const loadState = useProfile((s) => s.loadState);
   const profile = useProfile((s) => s.profile);
@@ -36,6 +37,11 @@ export function SettingsScreen() {
         ) : (
           <p>Hämtar profilen…</p>
         )}
+      </section>
+      <section className="panel" aria-labelledby="settings-report-heading">
+        <h2 id="settings-report-heading">Tjänsteutlåtanden</h2>
+        <p className="lead">Nya tjänsteutlåtanden skrivs med de här uppgifterna. Utkast som redan är påbörjade behåller sina.</p>
+        <ReportSettingsForm />
       </section>
     </div>
   );
