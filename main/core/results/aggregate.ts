@@ -9,19 +9,46 @@ import type { Scope } from './scope';
  */
 
 /**
- * One GROUP BY over the answers: per question, value, sex, unit, age band and split value. Only the
- * values of categorical questions (`categoricalIds`) are grouped on; the others collapse to one
- * null value per group, which still gives their answered count without a group per distinct date.
+ * The answers grouped per question, value, sex, unit, age band and split value. Only the values of
+ * categorical questions (`categoricalIds`) are kept; the others collapse to one null value per
+ * group, which still gives their answered count without a group per distinct date.
+ *
+ * Why not one GROUP BY over the answer rows: SQLite has no hash aggregation, so such a query sorts
+ * every answer (92,000 rows at the size of reference 002), and that sort was the whole cost
+ * (docs/performance.md). Grouping per FILE instead follows the answer table's primary key (case_id,
+ * question_id) — the database hands over one row per file with its answers joined into one string —
+ * and the counting happens here, once per answer, in a map. Ids and stored categorical values are
+ * ids or JSON arrays of ids (IdSchema), so the two control characters used as separators never
+ * occur in them.
  */
+const PAIR = '\u001e';
+const FIELD = '\u001f';
+
 export function answerGroups(db: Database, scope: Scope, categoricalIds: readonly string[]): AnswerGroup[] {
   const sql = `
-    SELECT a.question_id AS questionId,
-           CASE WHEN a.question_id IN (SELECT value FROM json_each(?)) THEN a.value END AS value,
-           c.sex AS sex, c.unit AS unit, c.age_band AS ageBand, ${scope.group.sql} AS grp, COUNT(*) AS count
+    SELECT c.sex, c.unit, c.age_band, ${scope.group.sql},
+           group_concat(a.question_id || char(31) || CASE WHEN a.question_id IN (SELECT value FROM json_each(?)) THEN a.value ELSE '' END, char(30))
       FROM ${scope.from('JOIN answer a ON a.case_id = c.id')}
        AND a.value IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6`;
-  return db.prepare(sql).all(JSON.stringify(categoricalIds), ...scope.group.params, ...scope.params) as AnswerGroup[];
+     GROUP BY c.id`;
+  const files = db.prepare(sql).raw().all(...scope.group.params, JSON.stringify(categoricalIds), ...scope.params) as [Sex, string, string | null, string | null, string][];
+  // Per cell (sex, unit, age band, split value), the count of each question-and-value pair.
+  const cells = new Map<string, { sex: Sex; unit: string; ageBand: string | null; grp: string | null; pairs: Map<string, number> }>();
+  for (const [sex, unit, ageBand, grp, answers] of files) {
+    const key = JSON.stringify([sex, unit, ageBand, grp]);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { sex, unit, ageBand, grp, pairs: new Map() }));
+    for (const pair of answers.split(PAIR)) cell.pairs.set(pair, (cell.pairs.get(pair) ?? 0) + 1);
+  }
+  const groups: AnswerGroup[] = [];
+  for (const { sex, unit, ageBand, grp, pairs } of cells.values()) {
+    for (const [pair, count] of pairs) {
+      const cut = pair.indexOf(FIELD);
+      const value = pair.slice(cut + 1);
+      groups.push({ questionId: pair.slice(0, cut), value: value === '' ? null : value, sex, unit, ageBand, grp, count });
+    }
+  }
+  return groups;
 }
 
 /** Each file's answer to the given questions (numbers and dates), for distributions and derived measures. */

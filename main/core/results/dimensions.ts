@@ -15,7 +15,7 @@ import type { Scope } from './scope';
  */
 export const MAX_ATTRIBUTE_VALUES = 30;
 
-const byLabel = (a: string, b: string) => a.localeCompare(b, 'sv');
+const byLabel = new Intl.Collator('sv').compare;
 
 export function availableDimensions(db: Database, scope: Scope, template: Template): SplitDimension[] {
   const values = (field: SplitField, list: (string | null)[]): SplitValue[] => list.map((value) => ({ value, label: valueLabel(template, field, value) }));
