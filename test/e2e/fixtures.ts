@@ -27,11 +27,17 @@ export const test = base.extend<{ server: ServerHandle; app: Page }>({
   },
 });
 
+/** Calls the API beside the page, as the page does (with the tab's session token), and returns the value. */
+export async function callApi<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
+  const response = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}
+
 /** Saves the workbench's profile through the API, as the first-start prompt does. */
 export async function saveProfile(page: Page, server: ServerHandle, profile: { name: string; title: string; role: string }): Promise<void> {
-  const response = await page.request.post(`${server.origin}/api/profile.save`, { data: profile, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; error?: { message: string } };
-  if (!body.ok) throw new Error(`profile.save: ${body.error?.message}`);
+  await callApi(page, server, 'profile.save', profile);
 }
 
 export { expect };

@@ -4,23 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { Question, Template } from '../../shared/templates/schema';
 import type { ServerHandle } from '../support/server-process';
-import { expect, sessionHeaders, test } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 import { ScoringPage } from './pages/ScoringPage';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TEMPLATE = JSON.parse(readFileSync(join(ROOT, 'templates', 'oppenvard-barn-0-12.json'), 'utf-8')) as Template;
 
-/** Calls the API as the page does (with the tab's session token) and returns the value. */
-async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value as T;
-}
-
 /** A review on the bundled template with two files, both in the sample; the first file's scoring screen opened. */
 async function openFirstFile(page: Page, server: ServerHandle): Promise<{ reviewId: string; caseIds: string[] }> {
-  const { id: reviewId } = await call<{ id: string }>(page, server, 'reviews.create', {
+  const { id: reviewId } = await callApi<{ id: string }>(page, server, 'reviews.create', {
     templateId: TEMPLATE.id,
     title: 'Öppenvård barn 0–12 år',
     dnr: 'SOF 2024/543',
@@ -28,14 +20,14 @@ async function openFirstFile(page: Page, server: ServerHandle): Promise<{ review
     units: ['Enhet A'],
   });
   const list = ['akt;kön;enhet', 'AKT-1;flicka;Enhet A', 'AKT-2;pojke;Enhet A', ''].join('\r\n');
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(list, 'utf-8').toString('base64') });
-  await call(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'tangentbord' });
-  const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(list, 'utf-8').toString('base64') });
+  await callApi(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'tangentbord' });
+  const { cases } = await callApi<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
   const caseIds = ['AKT-1', 'AKT-2'].map((ref) => cases.find((c) => c.ref === ref)!.id);
   await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${caseIds[0]}`);
   // The first-start prompt asks who works here; a page that asked before the profile existed asks again until reloaded.
-  if ((await call<{ profile: unknown }>(page, server, 'profile.get', {})).profile === null) {
-    await call(page, server, 'profile.save', { name: 'Greta Granskare', title: 'Socialinspektör', role: 'granskare' });
+  if ((await callApi<{ profile: unknown }>(page, server, 'profile.get', {})).profile === null) {
+    await callApi(page, server, 'profile.save', { name: 'Greta Granskare', title: 'Socialinspektör', role: 'granskare' });
     await page.reload();
   }
   await expect(new ScoringPage(page).heading('AKT-1')).toBeVisible();
@@ -106,7 +98,7 @@ test('a whole file of the bundled template is scored by keyboard only, one key p
   await scoring.expectFocused(questions[0].id);
 
   // The first file is complete and done, with exactly the answers given.
-  const view = await call<{ case: { done: boolean }; answers: { questionId: string; value: unknown }[]; progress: { answered: number; requiredMissing: number } }>(
+  const view = await callApi<{ case: { done: boolean }; answers: { questionId: string; value: unknown }[]; progress: { answered: number; requiredMissing: number } }>(
     page,
     server,
     'scoring.caseView',
@@ -115,7 +107,7 @@ test('a whole file of the bundled template is scored by keyboard only, one key p
   expect(view.case.done).toBe(true);
   expect(view.progress).toMatchObject({ answered: 38, requiredMissing: 0 });
   expect(Object.fromEntries(view.answers.map((a) => [a.questionId, a.value]))).toEqual(Object.fromEntries(expected));
-  const overview = await call<{ cases: { caseId: string; done: boolean }[] }>(page, server, 'scoring.overview', { reviewId });
+  const overview = await callApi<{ cases: { caseId: string; done: boolean }[] }>(page, server, 'scoring.overview', { reviewId });
   expect(overview.cases.find((c) => c.caseId === caseIds[0])?.done).toBe(true);
 
   // The measurement: keys per answer by question type.

@@ -1,49 +1,25 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { APIResponse, Download, Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import type { Template } from '../../shared/templates/schema';
 import type { ServerHandle } from '../support/server-process';
-import { expect, expectAccessible, saveProfile, sessionHeaders, test } from './fixtures';
+import { callApi, expect, expectAccessible, saveProfile, test } from './fixtures';
+import { yesNoTemplate } from '../support/template-fixtures';
 import { ReportPage } from './pages/ReportPage';
 
 /** One area, two yes/no questions: enough for a memo with a generated area section. */
 function reportTemplate(): Template {
-  return {
-    format: 'granskningsmall/1',
-    id: 'e2e-utlatande',
-    name: 'Utlåtande',
-    version: 1,
-    targetGroup: 'barn',
-    areas: [{ id: 'trygghet', name: 'Trygghet och säkerhet' }],
-    scales: {
-      standard: [
-        { id: 'ja', label: 'Ja' },
-        { id: 'nej', label: 'Nej' },
-        { id: 'ej_tillampligt', label: 'Ej tillämpligt', applicable: false },
-      ],
-    },
-    questions: [
-      { id: 'Q1', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns ett beslut?' },
-      { id: 'Q2', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns en genomförandeplan?' },
-    ],
-  };
+  return yesNoTemplate('e2e-utlatande', 'Utlåtande');
 }
 
 const HEAD = { name: 'Anna Avdelningschef', title: 'Avdelningschef', role: 'avdelningschef' } as const;
 const SECRETARY = { name: 'Sara Sekreterare', title: 'Nämndsekreterare', role: 'namndsekreterare' } as const;
 
-async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value as T;
-}
-
 /** A review with 20 made-up files (no personal identity numbers), all scored. */
 async function scoredReview(page: Page, server: ServerHandle): Promise<string> {
   const template = reportTemplate();
-  await call(page, server, 'templates.import', { document: template });
-  const { id: reviewId } = await call<{ id: string }>(page, server, 'reviews.create', {
+  await callApi(page, server, 'templates.import', { document: template });
+  const { id: reviewId } = await callApi<{ id: string }>(page, server, 'reviews.create', {
     templateId: template.id,
     title: 'Öppenvård barn 0–12 år',
     dnr: 'SOF 2024/543',
@@ -51,12 +27,12 @@ async function scoredReview(page: Page, server: ServerHandle): Promise<string> {
     units: ['Enhet A'],
   });
   const rows = Array.from({ length: 20 }, (_, i) => `A-${String(i + 1).padStart(2, '0')};${i % 2 === 0 ? 'flicka' : 'pojke'};Enhet A`);
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(['akt;kön;enhet', ...rows, ''].join('\r\n'), 'utf-8').toString('base64') });
-  await call(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'e2e-utlatande' });
-  const { cases } = await call<{ cases: { id: string }[] }>(page, server, 'cases.list', { reviewId });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(['akt;kön;enhet', ...rows, ''].join('\r\n'), 'utf-8').toString('base64') });
+  await callApi(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'e2e-utlatande' });
+  const { cases } = await callApi<{ cases: { id: string }[] }>(page, server, 'cases.list', { reviewId });
   for (const [i, c] of cases.entries()) {
-    await call(page, server, 'answers.save', { reviewId, caseId: c.id, questionId: 'Q1', value: i % 3 === 0 ? 'nej' : 'ja' });
-    await call(page, server, 'answers.save', { reviewId, caseId: c.id, questionId: 'Q2', value: 'ja' });
+    await callApi(page, server, 'answers.save', { reviewId, caseId: c.id, questionId: 'Q1', value: i % 3 === 0 ? 'nej' : 'ja' });
+    await callApi(page, server, 'answers.save', { reviewId, caseId: c.id, questionId: 'Q2', value: 'ja' });
   }
   return reviewId;
 }
@@ -135,10 +111,10 @@ test('the inspector writes and sends the memo; the department head approves it a
 test('the board secretary attaches an appendix and downloads the board package', async ({ app: page, server }) => {
   const reviewId = await scoredReview(page, server);
   // Written and approved before the secretary's turn.
-  const { revision } = await call<{ revision: number }>(page, server, 'report.get', { reviewId });
-  await call(page, server, 'report.submit', { reviewId, revision });
+  const { revision } = await callApi<{ revision: number }>(page, server, 'report.get', { reviewId });
+  await callApi(page, server, 'report.submit', { reviewId, revision });
   await saveProfile(page, server, HEAD);
-  await call(page, server, 'report.approve', { reviewId });
+  await callApi(page, server, 'report.approve', { reviewId });
   await saveProfile(page, server, SECRETARY);
 
   const report = new ReportPage(page);

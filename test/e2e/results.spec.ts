@@ -1,38 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { APIResponse, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Template } from '../../shared/templates/schema';
 import type { ServerHandle } from '../support/server-process';
-import { expect, expectAccessible, sessionHeaders, test } from './fixtures';
+import { callApi, expect, expectAccessible, test } from './fixtures';
+import { yesNoTemplate } from '../support/template-fixtures';
 import { ResultsPage } from './pages/ResultsPage';
 
 /** Two yes/no questions in one area: enough for shares by sex, suppression and a drill-down. */
 function resultsTemplate(): Template {
-  return {
-    format: 'granskningsmall/1',
-    id: 'e2e-resultat',
-    name: 'Resultat',
-    version: 1,
-    targetGroup: 'barn',
-    areas: [{ id: 'trygghet', name: 'Trygghet och säkerhet' }],
-    scales: {
-      standard: [
-        { id: 'ja', label: 'Ja' },
-        { id: 'nej', label: 'Nej' },
-        { id: 'ej_tillampligt', label: 'Ej tillämpligt', applicable: false },
-      ],
-    },
-    questions: [
-      { id: 'Q1', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns ett beslut?' },
-      { id: 'Q2', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns en genomförandeplan?' },
-    ],
-  };
-}
-
-async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value as T;
+  return yesNoTemplate('e2e-resultat', 'Resultat');
 }
 
 /** 24 files, twelve per unit; odd numbers are girls, even boys. No personal identity numbers. */
@@ -50,24 +26,24 @@ function q1Answer(r: (typeof refs)[number]): string {
 
 async function reviewWithAnswers(page: Page, server: ServerHandle): Promise<string> {
   const template = resultsTemplate();
-  await call(page, server, 'templates.import', { document: template });
-  const { id: reviewId } = await call<{ id: string }>(page, server, 'reviews.create', {
+  await callApi(page, server, 'templates.import', { document: template });
+  const { id: reviewId } = await callApi<{ id: string }>(page, server, 'reviews.create', {
     templateId: template.id,
     title: 'Öppenvård barn 0–12 år',
     dnr: 'SOF 2024/543',
     referenceDate: '2024-12-31',
     units: ['Enhet A', 'Enhet B'],
   });
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
-  await call(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'e2e-resultat' });
-  const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
+  await callApi(page, server, 'sampling.draw', { reviewId, method: { kind: 'all' }, seed: 'e2e-resultat' });
+  const { cases } = await callApi<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
   const idOf = new Map(cases.map((c) => [c.ref, c.id]));
   for (const r of refs) {
-    await call(page, server, 'answers.save', { reviewId, caseId: idOf.get(r.ref), questionId: 'Q1', value: q1Answer(r) });
-    await call(page, server, 'answers.save', { reviewId, caseId: idOf.get(r.ref), questionId: 'Q2', value: 'ja' });
+    await callApi(page, server, 'answers.save', { reviewId, caseId: idOf.get(r.ref), questionId: 'Q1', value: q1Answer(r) });
+    await callApi(page, server, 'answers.save', { reviewId, caseId: idOf.get(r.ref), questionId: 'Q2', value: 'ja' });
   }
   // Two files done: the basis says how many of the counted files are finished.
-  for (const ref of ['A-01', 'A-02']) await call(page, server, 'cases.setDone', { reviewId, caseId: idOf.get(ref), done: true });
+  for (const ref of ['A-01', 'A-02']) await callApi(page, server, 'cases.setDone', { reviewId, caseId: idOf.get(ref), done: true });
   return reviewId;
 }
 

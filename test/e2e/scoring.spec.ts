@@ -1,7 +1,7 @@
-import type { APIResponse, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Template } from '../../shared/templates/schema';
 import type { ServerHandle } from '../support/server-process';
-import { expect, expectAccessible, sessionHeaders, test } from './fixtures';
+import { expect, expectAccessible, sessionHeaders, test, callApi } from './fixtures';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScoringPage } from './pages/ScoringPage';
 
@@ -46,22 +46,14 @@ function thirtyQuestionTemplate(): Template {
   };
 }
 
-/** Calls the API as the page does (with the tab's session token) and returns the value. */
-async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value as T;
-}
-
 async function createReview(page: Page, server: ServerHandle): Promise<string> {
   // The first-start prompt asks who works here; a page that asked before the profile existed asks again until reloaded.
-  if ((await call<{ profile: unknown }>(page, server, 'profile.get', {})).profile === null) {
-    await call(page, server, 'profile.save', { name: 'Greta Granskare', title: 'Socialinspektör', role: 'granskare' });
+  if ((await callApi<{ profile: unknown }>(page, server, 'profile.get', {})).profile === null) {
+    await callApi(page, server, 'profile.save', { name: 'Greta Granskare', title: 'Socialinspektör', role: 'granskare' });
     await page.reload();
   }
-  await call(page, server, 'templates.import', { document: thirtyQuestionTemplate() });
-  const { id } = await call<{ id: string }>(page, server, 'reviews.create', {
+  await callApi(page, server, 'templates.import', { document: thirtyQuestionTemplate() });
+  const { id } = await callApi<{ id: string }>(page, server, 'reviews.create', {
     templateId: 'e2e-trettio',
     title: 'Öppenvård barn 0–12 år',
     dnr: 'SOF 2024/543',
@@ -92,7 +84,7 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   await expect(preview).toContainText('Personnummer: kolumnen ”personnummer”');
   await expect(preview).toContainText('4 (4 giltiga, 0 avvisade)');
   await expect(preview.getByRole('table', { name: /De första raderna/ })).toContainText('AKT-1Enhet Apojke6–12');
-  expect((await call<{ cases: unknown[] }>(page, server, 'cases.list', { reviewId })).cases).toHaveLength(0);
+  expect((await callApi<{ cases: unknown[] }>(page, server, 'cases.list', { reviewId })).cases).toHaveLength(0);
   await expectAccessible(page);
   await preview.getByRole('button', { name: 'Importera 4 akter' }).click();
   await expect(review.status).toHaveText('4 akter importerades.');
@@ -151,12 +143,12 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
   await expect(scoring.question('Q30').locator('.history-list')).toContainText('Var i akten: (tom) → ”journal 2024-03-12”');
 
   const caseId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
-  const view = await call<{ answers: { questionId: string; value: string; note: string | null; fileRef: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId });
+  const view = await callApi<{ answers: { questionId: string; value: string; note: string | null; fileRef: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId });
   expect(view.answers).toHaveLength(30);
   for (let i = 0; i < 30; i++) expect(view.answers.find((a) => a.questionId === `Q${i + 1}`)?.value).toBe(VALUES[i % 10]);
   expect(view.answers.find((a) => a.questionId === 'Q30')).toMatchObject({ note: 'Genomförandeplanen saknar mål från beslutet.', fileRef: 'journal 2024-03-12' });
   for (const q of ['Q1', 'Q15', 'Q30']) {
-    const { entries } = await call<{ entries: { actor: string; oldValue: unknown; newValue: unknown }[] }>(page, server, 'answers.history', { reviewId, caseId, questionId: q });
+    const { entries } = await callApi<{ entries: { actor: string; oldValue: unknown; newValue: unknown }[] }>(page, server, 'answers.history', { reviewId, caseId, questionId: q });
     expect(entries[0]).toMatchObject({ oldValue: null, newValue: VALUES[(Number(q.slice(1)) - 1) % 10] });
     expect(entries[0].actor).toBeTruthy();
   }
@@ -170,8 +162,8 @@ test('a case list is imported and sampled in the UI, and 30 questions are scored
 
 test('a personal identity number typed into a note is warned about and never saved', async ({ app: page, server }) => {
   const reviewId = await createReview(page, server);
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
-  const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
+  const { cases } = await callApi<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
   const scoring = new ScoringPage(page);
 
   await page.goto(`${server.origin}/#/granskningar/${reviewId}/akt/${cases[0].id}`);
@@ -186,9 +178,9 @@ test('a personal identity number typed into a note is warned about and never sav
   await page.keyboard.press('Tab'); // leaving the field does not send it either
   await page.waitForTimeout(1000);
   await expect(scoring.saveStatus('Q1')).toHaveText('Inte sparat');
-  const view = await call<{ answers: unknown[] }>(page, server, 'scoring.caseView', { reviewId, caseId: cases[0].id });
+  const view = await callApi<{ answers: unknown[] }>(page, server, 'scoring.caseView', { reviewId, caseId: cases[0].id });
   expect(view.answers).toEqual([]);
-  const { entries } = await call<{ entries: unknown[] }>(page, server, 'answers.history', { reviewId, caseId: cases[0].id, questionId: 'Q1' });
+  const { entries } = await callApi<{ entries: unknown[] }>(page, server, 'answers.history', { reviewId, caseId: cases[0].id, questionId: 'Q1' });
   expect(entries).toEqual([]);
   await expectAccessible(page);
 });
@@ -196,10 +188,10 @@ test('a personal identity number typed into a note is warned about and never sav
 /** A review with the four files imported and one file per unit drawn; returns the sampled and the other files. */
 async function sampledReview(page: Page, server: ServerHandle) {
   const reviewId = await createReview(page, server);
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
-  await call(page, server, 'sampling.draw', { reviewId, method: { kind: 'per-unit', n: 1 }, seed: 'e2e-frö-2026' });
-  const { cases } = await call<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
-  const sample = await call<{ cases: { caseId: string; status: string }[] }>(page, server, 'sampling.get', { reviewId });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
+  await callApi(page, server, 'sampling.draw', { reviewId, method: { kind: 'per-unit', n: 1 }, seed: 'e2e-frö-2026' });
+  const { cases } = await callApi<{ cases: { id: string; ref: string }[] }>(page, server, 'cases.list', { reviewId });
+  const sample = await callApi<{ cases: { caseId: string; status: string }[] }>(page, server, 'sampling.get', { reviewId });
   const inSample = new Set(sample.cases.filter((c) => c.status === 'selected' || c.status === 'replacement').map((c) => c.caseId));
   return { reviewId, sampled: cases.filter((c) => inSample.has(c.id)), outside: cases.filter((c) => !inSample.has(c.id)) };
 }
@@ -234,7 +226,7 @@ test('an incomplete file cannot be marked done: the count of missing required qu
   expect(error.code).toBe('VALIDATION');
   expect(error.message).toMatch(/^28 obligatoriska frågor saknar svar/);
   expect(error.issues?.[0].path).toBe('$.answers.Q3');
-  const view = await call<{ case: { done: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  const view = await callApi<{ case: { done: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
   expect(view.case.done).toBe(false);
 });
 
@@ -257,7 +249,7 @@ test('a file outside the sample opens read-only and cannot be scored, in the UI 
   const error = await refusal(page, server, 'answers.save', { reviewId, caseId: file.id, questionId: 'Q1', value: 'ja' });
   expect(error.code).toBe('VALIDATION');
   expect(error.message).toContain(file.ref);
-  const view = await call<{ answers: unknown[]; access: { scorable: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  const view = await callApi<{ answers: unknown[]; access: { scorable: boolean } }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
   expect(view.answers).toEqual([]);
   expect(view.access.scorable).toBe(false);
 });
@@ -276,7 +268,7 @@ test('a note typed and immediately reloaded is kept', async ({ app: page, server
   await page.reload();
   await expect(scoring.heading(file.ref)).toBeVisible();
   await expect(scoring.note('Q1')).toHaveValue('Planen saknar mål.');
-  const view = await call<{ answers: { questionId: string; note: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  const view = await callApi<{ answers: { questionId: string; note: string | null }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
   expect(view.answers).toEqual([expect.objectContaining({ questionId: 'Q1', note: 'Planen saknar mål.' })]);
 });
 
@@ -307,6 +299,6 @@ test('only the current question unfolds; a folded question is answered by mouse,
   await expect(scoring.question('Q6')).toHaveAttribute('aria-current', 'step');
   await expect(scoring.note('Q2')).toHaveCount(0);
   expect(Math.round((await delvis.boundingBox())!.y)).toBe(Math.round(before.y));
-  const view = await call<{ answers: { questionId: string; value: string }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
+  const view = await callApi<{ answers: { questionId: string; value: string }[] }>(page, server, 'scoring.caseView', { reviewId, caseId: file.id });
   expect(Object.fromEntries(view.answers.map((a) => [a.questionId, a.value]))).toEqual({ Q2: 'nej', Q6: 'delvis' });
 });

@@ -1,48 +1,22 @@
-import type { APIResponse, Page } from '@playwright/test';
 import type { Template } from '../../shared/templates/schema';
-import type { ServerHandle } from '../support/server-process';
 import { validAnswer } from '../support/answer-all';
-import { expect, expectAccessible, sessionHeaders, test } from './fixtures';
+import { callApi, expect, expectAccessible, test } from './fixtures';
+import { yesNoTemplate } from '../support/template-fixtures';
 import { ReviewPage } from './pages/ReviewPage';
 import { ScoringPage } from './pages/ScoringPage';
 
 /** A short template of every question type, so a file can be answered completely through the API. */
 function workspaceTemplate(): Template {
-  return {
-    format: 'granskningsmall/1',
-    id: 'e2e-arbetsyta',
-    name: 'Arbetsyta',
-    version: 1,
-    targetGroup: 'barn',
-    areas: [{ id: 'trygghet', name: 'Trygghet och säkerhet' }],
-    scales: {
-      standard: [
-        { id: 'ja', label: 'Ja' },
-        { id: 'nej', label: 'Nej' },
-        { id: 'ej_tillampligt', label: 'Ej tillämpligt', applicable: false },
-      ],
-    },
-    questions: [
-      { id: 'Q1', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns ett beslut?' },
-      { id: 'Q2', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns en genomförandeplan?' },
+  return yesNoTemplate('e2e-arbetsyta', 'Arbetsyta', [
       { id: 'Q3', area: 'trygghet', type: 'date', text: 'När startade insatsen?' },
       { id: 'Q4', area: 'trygghet', type: 'choice', text: 'Vem deltog?', options: [
         { id: 'barnet', label: 'Barnet' },
         { id: 'vardnadshavare', label: 'Vårdnadshavare' },
       ] },
-    ],
-  };
+  ]);
 }
 
 type Overview = { next: { caseId: string; ref: string; unit: string } | null };
-
-/** Calls the API as the page does (with the tab's session token) and returns the value. */
-async function call<T = unknown>(page: Page, server: ServerHandle, method: string, data: unknown): Promise<T> {
-  const response: APIResponse = await page.request.post(`${server.origin}/api/${method}`, { data, headers: await sessionHeaders(page) });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value as T;
-}
 
 /** Twelve files, six in each unit; no personal identity numbers, sex stated. */
 const CASE_LIST = [
@@ -56,15 +30,15 @@ const scoringHref = (reviewId: string, caseId: string) => `#/granskningar/${enco
 
 test('the review page is the workspace: progress per unit, and "Fortsätt granska" opens the next file not done', async ({ app: page, server }) => {
   const template = workspaceTemplate();
-  await call(page, server, 'templates.import', { document: template });
-  const { id: reviewId } = await call<{ id: string }>(page, server, 'reviews.create', {
+  await callApi(page, server, 'templates.import', { document: template });
+  const { id: reviewId } = await callApi<{ id: string }>(page, server, 'reviews.create', {
     templateId: template.id,
     title: 'Öppenvård barn 0–12 år',
     dnr: 'SOF 2024/543',
     referenceDate: '2024-12-31',
     units: ['Enhet A', 'Enhet B'],
   });
-  await call(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
+  await callApi(page, server, 'cases.import', { reviewId, contentBase64: Buffer.from(CASE_LIST, 'utf-8').toString('base64') });
   const review = new ReviewPage(page);
   const scoring = new ScoringPage(page);
 
@@ -90,15 +64,15 @@ test('the review page is the workspace: progress per unit, and "Fortsätt gransk
   await expectAccessible(page);
 
   // "Fortsätt granska" opens the first file of the first unit.
-  const first = (await call<Overview>(page, server, 'scoring.overview', { reviewId })).next!;
+  const first = (await callApi<Overview>(page, server, 'scoring.overview', { reviewId })).next!;
   expect(first.unit).toBe('Enhet A');
   await expect(review.continueLink).toHaveAttribute('href', scoringHref(reviewId, first.caseId));
   await review.continueLink.click();
   await expect(scoring.heading(first.ref)).toBeVisible();
 
   // Answer the file completely and mark it done, beside the page.
-  for (const question of template.questions) await call(page, server, 'answers.save', { reviewId, caseId: first.caseId, questionId: question.id, value: validAnswer(template, question) });
-  await call(page, server, 'cases.setDone', { reviewId, caseId: first.caseId, done: true });
+  for (const question of template.questions) await callApi(page, server, 'answers.save', { reviewId, caseId: first.caseId, questionId: question.id, value: validAnswer(template, question) });
+  await callApi(page, server, 'cases.setDone', { reviewId, caseId: first.caseId, done: true });
 
   // Back on the review page: one file done in Enhet A, and "Fortsätt granska" goes on to the next.
   await page.goBack();
@@ -107,7 +81,7 @@ test('the review page is the workspace: progress per unit, and "Fortsätt gransk
   await expect(review.unitProgress('Totalt')).toHaveText(['6', '1', '5', '0']);
   await expect(review.progressSection).toContainText('Klara akter: 1 av 6');
   await expect(review.samplingSection.getByRole('row', { name: new RegExp(`Granska akt ${first.ref} `) })).toContainText('Klar');
-  const second = (await call<Overview>(page, server, 'scoring.overview', { reviewId })).next!;
+  const second = (await callApi<Overview>(page, server, 'scoring.overview', { reviewId })).next!;
   expect(second.caseId).not.toBe(first.caseId);
   expect(second.unit).toBe('Enhet A');
   await expect(review.continueLink).toHaveAttribute('href', scoringHref(reviewId, second.caseId));

@@ -30,3 +30,27 @@ export function miniTemplate(overrides: Partial<Template> = {}): Template {
     ...overrides,
   };
 }
+
+/** One area, a yes/no scale (ej_tillampligt outside the denominator) and two scale questions, plus any others: the e2e specs' template. */
+export function yesNoTemplate(id: string, name: string, more: Template['questions'] = []): Template {
+  return {
+    format: 'granskningsmall/1',
+    id,
+    name,
+    version: 1,
+    targetGroup: 'barn',
+    areas: [{ id: 'trygghet', name: 'Trygghet och säkerhet' }],
+    scales: {
+      standard: [
+        { id: 'ja', label: 'Ja' },
+        { id: 'nej', label: 'Nej' },
+        { id: 'ej_tillampligt', label: 'Ej tillämpligt', applicable: false },
+      ],
+    },
+    questions: [
+      { id: 'Q1', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns ett beslut?' },
+      { id: 'Q2', area: 'trygghet', type: 'scale', scale: 'standard', text: 'Finns en genomförandeplan?' },
+      ...more,
+    ],
+  };
+}
