@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
 import { ScreenHeading } from '../../frame/ScreenHeading';
 import { hrefFor } from '../../routing/routes';
+import { useFlushOnLeave } from '../../hooks/useFlushOnLeave';
 import { useReport } from '../../state/report-store';
 import { AppendixPanel } from './AppendixPanel';
 import { ApprovalsPanel, EventLog } from './EventLog';
@@ -11,27 +12,7 @@ import { SectionList } from './SectionList';
 import { SignaturesEditor } from './SignaturesEditor';
 import { StatusBar } from './StatusBar';
 
-/**
- * An edit typed just before a reload, a closed tab or a switch to another program is saved at once
- * (keepalive, so the request outlives the page); leaving the screen inside the app saves on unmount.
- */
-function useFlushReportOnLeave(): void {
-  useEffect(() => {
-    const flush = () => void useReport.getState().flush({ keepalive: true });
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-      void useReport.getState().flush();
-    };
-  }, []);
-}
+const flushReport = (options: { keepalive?: boolean }) => useReport.getState().flush(options);
 
 /**
  * Tjänsteutlåtande: the memo to the board written from the review's data and edited here — the
@@ -50,7 +31,8 @@ export function ReportScreen({ reviewId }: { reviewId: string }) {
   useEffect(() => {
     void useReport.getState().open(reviewId);
   }, [reviewId]);
-  useFlushReportOnLeave();
+  // An edit typed just before leaving is saved at once; leaving the screen inside the app saves too.
+  useFlushOnLeave(flushReport, { onUnmount: true });
 
   const reviewHref = hrefFor({ name: 'review', id: reviewId });
   if (loadState === 'error') {

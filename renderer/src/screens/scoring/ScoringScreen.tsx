@@ -10,7 +10,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ScoringArea } from './ScoringArea';
 import { ScoringProgress } from './ScoringProgress';
 import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
-import { useFlushOnLeave } from './useFlushOnLeave';
+import { useFlushOnLeave } from '../../hooks/useFlushOnLeave';
 
 /** Marks the open file done and opens the next file not yet done, or the review when all are done. */
 export async function finishCase(reviewId: string): Promise<void> {
@@ -24,6 +24,9 @@ export async function finishCase(reviewId: string): Promise<void> {
   }
 }
 
+/** A note typed just before leaving is saved at once; ScoringScreen's own cleanup flushes on unmount. */
+const flushScoring = (options: { keepalive?: boolean }) => useScoring.getState().flushAll(options);
+
 /** Aktgranskning: one sampled file scored question by question, every answer saved as it is given. */
 export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: string }) {
   const loadState = useScoring((s) => s.loadState);
@@ -36,7 +39,7 @@ export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: 
     void useScoring.getState().open(reviewId, caseId);
     return () => void useScoring.getState().flushAll();
   }, [reviewId, caseId]);
-  useFlushOnLeave();
+  useFlushOnLeave(flushScoring);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
