@@ -199,13 +199,13 @@ export const useReport = create<ReportState>()((set, get) => {
     }
   }
 
-  /** Applies an appendix call's answer and logs the change in the history. */
-  async function appendixCall(run: () => Promise<unknown>, success: string): Promise<ApiError | undefined> {
-    set({ busy: 'appendix' });
+  /** Runs an appendix call, refreshes the list and the history, and says how it went. */
+  async function appendixCall<T>(run: () => Promise<T>, success: string | ((value: T) => string), busy: ReportAction = 'appendix'): Promise<ApiError | undefined> {
+    set({ busy });
     try {
-      await run();
+      const value = await run();
       await refreshMeta();
-      announce(success, 'success');
+      announce(typeof success === 'string' ? success : success(value), 'success');
       return undefined;
     } catch (error) {
       const apiError = toApiError(error);
@@ -266,24 +266,12 @@ export const useReport = create<ReportState>()((set, get) => {
       }
     },
 
-    async addAppendix(file, title) {
-      set({ busy: 'attach' });
-      try {
-        const result = await api().send('appendix.add', { reviewId: get().reviewId!, fileName: file.name, title, contentBase64: bytesToBase64(file.bytes) });
-        if (!result.ok) {
-          announce(result.error.message, 'error');
-          return result.error;
-        }
-        await refreshMeta();
-        announce(`Bilaga ${result.value.number} bifogades: ${result.value.title}.`, 'success');
-        return undefined;
-      } catch (error) {
-        const apiError = toApiError(error);
-        announce(apiError.message, 'error');
-        return apiError;
-      } finally {
-        set({ busy: null });
-      }
+    addAppendix(file, title) {
+      return appendixCall(
+        () => api().call('appendix.add', { reviewId: get().reviewId!, fileName: file.name, title, contentBase64: bytesToBase64(file.bytes) }),
+        (added) => `Bilaga ${added.number} bifogades: ${added.title}.`,
+        'attach',
+      );
     },
 
     updateAppendix(id, change) {
