@@ -32,6 +32,9 @@
  * 9. Distributions (numbers, derived intervals and ratios): n is suppressed like a count; mean,
  *    median and quartiles are shown only where n ≥ 10; min and max never (an extreme is one child).
  *    `excluded` of a derived measure is a count and suppressed like one.
+ * 10. The dimensions offered for filters: a case-list attribute's value is named only where at
+ *    least `threshold` counted files have it (withoutRareAttributeValues in main/core/results, which
+ *    has the counts).
  */
 import type {
   InternalResults,

@@ -216,6 +216,12 @@ describe('results.get: splits and filters', () => {
       expect(group.answered).toBeNull();
       expect(group.share!.total).toEqual({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: 'denominator-too-small' });
     }
+    // A case-list value two files have is not named in the published view; the review's units are.
+    const dimension = (field: string) => published.split.dimensions.find((d) => d.field === field)!;
+    expect(dimension('attribute:insats').values).toEqual([{ value: null, label: 'Saknas' }]);
+    expect(dimension('unit').values.map((v) => v.value)).toEqual(['Norr', 'Söder']);
+    const lowered = await core.call('results.get', { reviewId, published: true, threshold: 3 });
+    expect(lowered.split.dimensions.find((d) => d.field === 'attribute:insats')!.values.map((v) => v.value)).toEqual(['Familjebehandling', null]);
     // Distributions: n below the threshold hidden, no statistic under 10, never min or max.
     const n1 = published.questions.find((q) => q.questionId === 'N1')!;
     expect(n1.distribution!.total).toEqual({ n: 5, mean: null, median: null, q1: null, q3: null, min: null, max: null });

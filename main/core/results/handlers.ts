@@ -13,7 +13,7 @@ import { invalid } from '../errors';
 import { reviewTemplate } from '../scoring/handlers';
 import { answerGroups, answerValues, basisOf } from './aggregate';
 import { filesBehind } from './drill-down';
-import { availableDimensions, splitValuesOf } from './dimensions';
+import { availableDimensions, splitValuesOf, withoutRareAttributeValues } from './dimensions';
 import { scopeOf } from './scope';
 
 export interface ResultsQuery {
@@ -79,7 +79,8 @@ export const resultHandlers: HandlerMap = {
     if (!published) return { ...internal, comparison };
     const limit = threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
     const orders = new Map(template.questions.map((q) => [q.id, answerOrder(template, q)]));
-    const result = publishResults(internal, orders, limit);
+    const shown = publishResults(internal, orders, limit);
+    const result = { ...shown, split: { ...shown.split, dimensions: withoutRareAttributeValues(db, scopeOf(db, reviewId, template), shown.split.dimensions, limit) } };
     if (!earlier || !comparison) return result;
     const earlierTemplate = reviewTemplate(db, compareWith!);
     const earlierPublished = publishResults(earlier.results, new Map(earlierTemplate.questions.map((q) => [q.id, answerOrder(earlierTemplate, q)])), limit);
