@@ -15,8 +15,8 @@ export async function buildAll({ quiet = false } = {}) {
     target: 'node22',
     sourcemap: true,
     logLevel: quiet ? 'warning' : 'info',
-    // Native modules (SQLite, resvg's .node binary) and exceljs load from node_modules at run time.
-    external: ['electron', 'better-sqlite3', 'exceljs', '@resvg/resvg-js'],
+    // Native modules (SQLite, resvg's .node binary), exceljs and the LP solver (HiGHS, whose .wasm sits beside its loader) load from node_modules at run time.
+    external: ['electron', 'better-sqlite3', 'exceljs', '@resvg/resvg-js', 'highs'],
   };
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/electron/main.ts')], outfile: path.join(ROOT, 'build/electron/main.cjs') });
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });

@@ -18,6 +18,7 @@ import { reviewLifecycleHandlers } from './reviews/lifecycle-handlers';
 import { resultHandlers } from './results/handlers';
 import { resultExportHandlers } from './results/export-handlers';
 import { reportHandlers } from './report/handlers';
+import { publicationHandlers } from './results/publication-handlers';
 import { createActorResolver } from './profile/actor';
 import type { ApiError } from '../../shared/result';
 import os from 'node:os';
@@ -52,7 +53,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers, publicationHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {

@@ -47,7 +47,9 @@ export const METHOD_NAMES: readonly string[] = [
   'appendix.add',
   'appendix.update',
   'appendix.remove',
-  'package.export'
+  'package.export',
+  'results.audit',
+  'reviews.setPublishThreshold'
 ];
 
 const known = new Set(METHOD_NAMES);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { RecordIdSchema } from './fields';
-import { MAX_PUBLISH_THRESHOLD, MIN_PUBLISH_THRESHOLD } from './results';
+import { ONLY_INTERNAL } from './results';
 import { MAX_RESULT_FILTERS, ResultFilterSchema } from './results-parts';
 
 /**
@@ -29,16 +29,13 @@ export const resultExportMethods = {
         format: z.enum(RESULT_EXPORT_FORMATS),
         /** The published view, with disclosure control; the internal view (with the raw answers in xlsx) without it. */
         published: z.boolean().optional(),
-        /** Published view only: counts 1..threshold−1 are suppressed (default 5). */
-        threshold: z.number().int().min(MIN_PUBLISH_THRESHOLD).max(MAX_PUBLISH_THRESHOLD).optional(),
-        /** The same filters as the screen: the file holds what the inspector sees. */
+        /** Internal view only: the same filters as the screen, so the file holds what the inspector sees. */
         filters: z.array(ResultFilterSchema).max(MAX_RESULT_FILTERS).optional(),
+        /** csv only: `excel` (the default) opens right in Swedish Excel; `tidy` is the analyst's long format (internal view). */
+        csvLayout: z.enum(['excel', 'tidy']).optional(),
       })
-      // A threshold without the published view would be silently ignored: the user meant something else.
-      .refine((input) => input.threshold === undefined || input.published === true, {
-        path: ['threshold'],
-        message: 'Gäller bara den publicerade versionen.',
-      }),
+      .refine((input) => !input.published || !input.filters?.length, { path: ['filters'], message: ONLY_INTERNAL })
+      .refine((input) => input.csvLayout === undefined || input.format === 'csv', { path: ['csvLayout'], message: 'Gäller bara csv.' }),
     output: z.object({
       /** "Resultat – SOF 2024-543 – publicerad.xlsx": no folder, no character a file system refuses. */
       fileName: z.string(),

@@ -97,7 +97,6 @@ export type PublishedDerivedMeasure = z.infer<typeof PublishedDerivedMeasureSche
 
 /** One side of a comparison: the share `ja` among applicable answers. */
 export const ComparedShareSchema = z.object({ yes: Count, applicable: Count, percent: z.number().min(0).max(100).nullable() });
-export const PublishedComparedShareSchema = z.object({ yes: PublishedCount, applicable: PublishedCount, percent: z.number().min(0).max(100).nullable() });
 
 const comparisonLine = <S extends z.ZodType>(share: S) =>
   z.object({
@@ -106,7 +105,7 @@ const comparisonLine = <S extends z.ZodType>(share: S) =>
     /** after − before in percentage points; null unless both percents are shown. */
     changePoints: z.number().nullable(),
     /** Fisher's exact test on the two reviews' answers, as one Swedish sentence. */
-    verdict: z.object({ code: z.enum(['difference', 'no_difference', 'too_small']), text: z.string() }).nullable(),
+    verdict: z.object({ code: z.enum(['difference', 'no_difference', 'too_small', 'no_variation']), text: z.string() }).nullable(),
   });
 
 const comparisonOf = <S extends z.ZodType>(share: S) =>
@@ -122,5 +121,3 @@ const comparisonOf = <S extends z.ZodType>(share: S) =>
 
 export const ComparisonSchema = comparisonOf(ComparedShareSchema);
 export type Comparison = z.infer<typeof ComparisonSchema>;
-export const PublishedComparisonSchema = comparisonOf(PublishedComparedShareSchema);
-export type PublishedComparison = z.infer<typeof PublishedComparisonSchema>;

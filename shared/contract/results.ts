@@ -7,7 +7,6 @@ import {
   DerivedMeasureSchema,
   DistributionBySexSchema,
   MAX_RESULT_FILTERS,
-  PublishedComparisonSchema,
   PublishedDerivedMeasureSchema,
   PublishedDistributionBySexSchema,
   ResultFilterSchema,
@@ -50,7 +49,15 @@ export type ShareBySex = z.infer<typeof ShareBySexSchema>;
 /** A published count: null where it is suppressed. */
 const PublishedCountValue = Count.nullable();
 
-export const SHARE_WITHHELD_REASONS = ['denominator-suppressed', 'numerator-suppressed', 'denominator-too-small'] as const;
+export const SHARE_WITHHELD_REASONS = [
+  'denominator-suppressed',
+  'numerator-suppressed',
+  'denominator-too-small',
+  /** The group's answers are not in the publication set at all (files of unknown sex, a group of fewer than the threshold's files). */
+  'group-not-published',
+  /** Hidden so that a smaller group's hidden figures cannot be worked back from this one (secondary suppression). */
+  'protects-other',
+] as const;
 
 /** ShareCounts as published: a figure is null where it could give a suppressed cell away. */
 export const PublishedShareCountsSchema = z.object({
@@ -78,17 +85,22 @@ export const ResultCellSchema = z.object({
 });
 export type ResultCell = z.infer<typeof ResultCellSchema>;
 
-/** A cell of the published answer × sex table: every answer × sex pair, zeros included; null = suppressed. */
+/**
+ * A cell of the published answer distribution: every answer of the question, zeros included, over
+ * the files the publication's totals cover (publication.totalCovers); not split by sex, unit or age
+ * band — by sex the set publishes the share `ja` only.
+ */
 export const PublishedCellSchema = z.object({
   answer: z.string(),
-  sex: SexSchema,
+  sex: z.null(),
   unit: z.null(),
   ageBand: z.null(),
   count: PublishedCountValue,
 });
 export type PublishedCell = z.infer<typeof PublishedCellSchema>;
 
-export const VERDICT_CODES = ['difference', 'no_difference', 'too_small'] as const;
+/** no_variation: every applicable answer of both groups is ja, or none is: there is no difference to test (not "too few"). */
+export const VERDICT_CODES = ['difference', 'no_difference', 'too_small', 'no_variation'] as const;
 
 export const QuestionResultSchema = z.object({
   questionId: z.string(),
@@ -172,10 +184,29 @@ export const InternalResultsSchema = ResultsBaseSchema.extend({
 });
 export type InternalResults = z.infer<typeof InternalResultsSchema>;
 
+/**
+ * What the publication set adds beyond the per-question figures (docs/disclosure.md): the basis by
+ * unit and by age band, each area by unit, and which files the totals cover.
+ */
+export const PublicationSchema = z.object({
+  /** The sex groups the per-question and per-area totals cover: girls and boys (women and men) with at least `threshold` files. */
+  totalCovers: z.array(SexSchema),
+  /** Files per unit, as drawn (the sample's design). */
+  units: z.array(z.object({ unit: z.string(), files: Count })),
+  /** Files per age band, adjacent bands merged until each has at least `threshold` files; null = hidden. */
+  ageBands: z.array(z.object({ label: z.string(), bands: z.array(z.string().nullable()), files: PublishedCountValue })),
+  /** Per quality area, the pooled share `ja` per unit over the files the totals cover. */
+  areaUnits: z.array(z.object({ areaId: z.string(), units: z.array(z.object({ unit: z.string(), share: PublishedShareCountsSchema })) })),
+  /** Sentences for the reader: what the totals cover and what a "–" means. */
+  notes: z.array(z.string()),
+});
+export type Publication = z.infer<typeof PublicationSchema>;
+
 export const PublishedResultsSchema = ResultsBaseSchema.extend({
   view: z.literal('published'),
-  /** Counts 1..threshold−1 are suppressed. */
+  /** The review's threshold: groups of 1..threshold−1 files are protected. */
   threshold: z.number().int(),
+  publication: PublicationSchema,
   /** The files by sex as a suppressed table of one row (its total is `files`); `done` is not by sex and stays. */
   basis: z.object({ files: PublishedCountValue, done: Count, bySex: z.object({ F: PublishedCountValue, M: PublishedCountValue, U: PublishedCountValue }) }),
   split: SplitEchoSchema.extend({
@@ -185,32 +216,46 @@ export const PublishedResultsSchema = ResultsBaseSchema.extend({
   questions: z.array(PublishedQuestionResultSchema),
   areas: z.array(AreaResultSchema.extend({ share: PublishedShareBySexSchema.nullable() })),
   derived: z.array(PublishedDerivedMeasureSchema),
-  comparison: PublishedComparisonSchema.nullable(),
+  /** Comparisons stay in the internal view. */
+  comparison: z.null(),
 });
 export type PublishedResults = z.infer<typeof PublishedResultsSchema>;
 
 export const ResultsSchema = z.discriminatedUnion('view', [InternalResultsSchema, PublishedResultsSchema]);
 export type Results = z.infer<typeof ResultsSchema>;
 
+/**
+ * Why the published view takes no filter, split or comparison: each would be one more table about
+ * the same files, and tables are attacked together (docs/disclosure.md). The publication set is one
+ * fixed set of tables, protected and audited as a whole.
+ */
+export const ONLY_INTERNAL = 'Finns bara i den interna vyn: den publicerade versionen är granskningens fasta publiceringsunderlag, skyddat som en helhet.';
+
 export const MIN_PUBLISH_THRESHOLD = 3;
 export const MAX_PUBLISH_THRESHOLD = 20;
 
 export const resultMethods = {
   'results.get': method({
-    summary: 'Granskningens resultat per fråga och område, uppdelat på kön, enhet och åldersgrupp: internt (utan röjandeskydd) eller publicerat (små tal dolda).',
-    input: z.strictObject({
-      reviewId: RecordIdSchema,
-      /** The published view, with disclosure control; the internal view without it. */
-      published: z.boolean().optional(),
-      /** Published view only: counts 1..threshold−1 are suppressed (default 5). */
-      threshold: z.number().int().min(MIN_PUBLISH_THRESHOLD).max(MAX_PUBLISH_THRESHOLD).optional(),
-      /** Count only the files matching every filter (a unit, an age band, an attribute value, an answer). */
-      filters: z.array(ResultFilterSchema).max(MAX_RESULT_FILTERS).optional(),
-      /** Split every share and distribution by this dimension as well as by sex. */
-      by: SplitFieldSchema.optional(),
-      /** An earlier review on the same template to compare with, question by question. */
-      compareWith: RecordIdSchema.optional(),
-    }),
+    summary: 'Granskningens resultat per fråga och område, uppdelat på kön, enhet och åldersgrupp: internt (utan röjandeskydd) eller granskningens publiceringsunderlag.',
+    input: z
+      .strictObject({
+        reviewId: RecordIdSchema,
+        /** The review's publication set (docs/disclosure.md); the internal view without it. */
+        published: z.boolean().optional(),
+        /** Internal view only: count only the files matching every filter (a unit, an age band, an attribute value, an answer). */
+        filters: z.array(ResultFilterSchema).max(MAX_RESULT_FILTERS).optional(),
+        /** Internal view only: split every share and distribution by this dimension as well as by sex. */
+        by: SplitFieldSchema.optional(),
+        /** Internal view only: an earlier review on the same template to compare with, question by question. */
+        compareWith: RecordIdSchema.optional(),
+      })
+      .superRefine((input, ctx) => {
+        if (!input.published) return;
+        for (const key of ['filters', 'by', 'compareWith'] as const) {
+          if (input[key] === undefined || (key === 'filters' && input.filters!.length === 0)) continue;
+          ctx.addIssue({ code: 'custom', path: [key], message: ONLY_INTERNAL });
+        }
+      }),
     output: ResultsSchema,
   }),
   'results.cases': method({

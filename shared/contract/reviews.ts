@@ -45,6 +45,8 @@ export const ReviewSchema = z.object({
   archived: z.boolean(),
   /** The example review offered on first start: fictional cases, may be deleted outright. */
   example: z.boolean(),
+  /** The publication set's threshold: groups of 1..N−1 files are protected (docs/disclosure.md). Changed only with a logged reason. */
+  publishThreshold: z.number().int(),
   /** reviews.delete would accept it: the example, or nothing was ever answered or marked done in it. */
   deletable: z.boolean(),
   caseCount: z.number().int(),

@@ -41,6 +41,7 @@ const paragraph = (...content: Inline[]): Block => ({ type: 'paragraph', content
 const section = (id: string, kind: Section['kind'], title: string, blocks: Block[], extra: Partial<Section> = {}): Section => ({ id, kind, title, enabled: true, blocks, ...extra });
 
 const GROUP_WORDS = { barn: { F: 'flickor', M: 'pojkar' }, vuxna: { F: 'kvinnor', M: 'män' } } as const;
+const ONE_WORDS = { barn: { F: 'flicka', M: 'pojke' }, vuxna: { F: 'kvinna', M: 'man' } } as const;
 
 /** "45 %", or null where the published view withholds it. */
 const shownPercent = (percent: number | null): string | null => (percent === null ? null : formatPercent(percent / 100));
@@ -132,12 +133,14 @@ function areaBlocks({ template, results }: DraftInput, areaId: string): Block[] 
 
 function genderBlocks({ results, template }: DraftInput): Block[] {
   const words = GROUP_WORDS[results.targetGroup];
+  const one = ONE_WORDS[results.targetGroup];
   const few = `färre än ${formatNumber(results.threshold)}`;
   const count = (n: number | null) => (n === null ? few : formatNumber(n));
+  const group = (sex: 'F' | 'M', n: number | null) => `${count(n)} ${n === 1 ? one[sex] : words[sex]}`;
   const { bySex, files } = results.basis;
   const unknown = bySex.U === 0 ? '' : ` och ${count(bySex.U)} med okänt kön`;
   const blocks: Block[] = [
-    paragraph(run(`Resultatet för varje fråga har analyserats utifrån kön. Underlaget omfattar ${files === null ? few : formatNumber(files)} akter: ${count(bySex.F)} ${words.F}, ${count(bySex.M)} ${words.M}${unknown}.`)),
+    paragraph(run(`Resultatet för varje fråga har analyserats utifrån kön. Underlaget omfattar ${files === null ? few : formatNumber(files)} akter: ${group('F', bySex.F)}, ${group('M', bySex.M)}${unknown}.`)),
   ];
   const withVerdict = results.questions.filter((q) => q.verdict !== null);
   const differences = withVerdict.filter((q) => q.verdict!.code === 'difference');

@@ -59,11 +59,11 @@ describe('defaultDraft', () => {
     expect(text).not.toMatch(/null|undefined|NaN/);
   });
 
-  it('says "färre än 5" where the published basis hides a count, and writes no share it withholds', async () => {
+  it('gives the basis as it is, and writes no share the publication set withholds', async () => {
     const rows = 'akt;enhet;kön;ålder\nB1;Kungsholmen;flicka;8\nB2;Kungsholmen;pojke;8\nB3;Skarpnäck;pojke;8\n';
     const draft = await draftFor(rows, () => 'ja');
     const text = textOf(draft);
-    expect(text).toContain('Underlaget omfattar färre än 5 akter: färre än 5 flickor, färre än 5 pojkar.');
+    expect(text).toContain('Underlaget omfattar 3 akter: 1 flicka, 2 pojkar.');
     expect(text).toContain('Underlaget är för litet för att redovisa en sammanlagd andel.');
     expect(text).not.toMatch(/\d+\u00a0%/);
     expect(ReportDraftSchema.safeParse(draft).success).toBe(true);

@@ -203,30 +203,24 @@ describe('results.get: splits and filters', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('publishes split groups as percentages only, and the files per group as one suppressed table', async () => {
-    const published = await core.call('results.get', { reviewId, by: 'unit', published: true });
+  it('is not split in the published view: the publication set has its fixed tables, age bands merged until none is small', async () => {
+    const refused = await core.fails('results.get', { reviewId, by: 'unit', published: true });
+    expect(refused.code).toBe('VALIDATION');
+    const published = await core.call('results.get', { reviewId, published: true });
     if (published.view !== 'published') throw new Error('expected the published view');
-    // 1, 2 and 3 are all below 5: every non-zero cell is hidden; zeros stay.
-    expect(published.split.groups).toEqual([
-      { value: 'Norr', label: 'Norr', files: { F: null, M: null, U: 0, total: null } },
-      { value: 'Söder', label: 'Söder', files: { F: null, M: null, U: 0, total: null } },
+    expect(published.split).toEqual({ filters: [], by: null, dimensions: [], groups: null });
+    expect(published.publication.units).toEqual([
+      { unit: 'Norr', files: 3 },
+      { unit: 'Söder', files: 3 },
     ]);
-    expect(published.basis).toEqual({ files: 6, done: 0, bySex: { F: null, M: null, U: 0 } });
-    for (const group of published.questions[0].groups!) {
-      expect(group.answered).toBeNull();
-      expect(group.share!.total).toEqual({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: 'denominator-too-small' });
-    }
-    // A case-list value two files have is not named in the published view; the review's units are.
-    const dimension = (field: string) => published.split.dimensions.find((d) => d.field === field)!;
-    expect(dimension('attribute:insats').values).toEqual([{ value: null, label: 'Saknas' }]);
-    expect(dimension('unit').values.map((v) => v.value)).toEqual(['Norr', 'Söder']);
-    const lowered = await core.call('results.get', { reviewId, published: true, threshold: 3 });
-    expect(lowered.split.dimensions.find((d) => d.field === 'attribute:insats')!.values.map((v) => v.value)).toEqual(['Familjebehandling', null]);
-    // Distributions: n below the threshold hidden, no statistic under 10, never min or max.
+    // 0–5: 2, 6–12: 3, 13–17: 1 → 13–17 joins 6–12 (4), then 0–5 joins them: one band of 6.
+    expect(published.publication.ageBands).toEqual([{ label: '0–17 år', bands: ['0-5', '6-12', '13-17'], files: 6 }]);
+    // 3 girls and 3 boys: neither is a group of 5, so no per-question figure counts their answers.
+    expect(published.publication.totalCovers).toEqual([]);
     const n1 = published.questions.find((q) => q.questionId === 'N1')!;
-    expect(n1.distribution!.total).toEqual({ n: 5, mean: null, median: null, q1: null, q3: null, min: null, max: null });
     expect(n1.distribution!.F).toEqual({ n: null, mean: null, median: null, q1: null, q3: null, min: null, max: null });
-    expect(published.derived[0]).toMatchObject({ excluded: null, bySex: { total: { n: null, median: null, min: null, max: null } } });
+    expect(n1.distribution!.total).toEqual({ n: 0, mean: null, median: null, q1: null, q3: null, min: null, max: null });
+    expect((await core.call('results.audit', { reviewId })).disclosed).toEqual([]);
   });
 });
 
@@ -265,7 +259,7 @@ describe('results.get: bad input', () => {
     expect(results.derived[0].bySex.total).toEqual({ n: 0, mean: null, median: null, q1: null, q3: null, min: null, max: null });
     // Nothing anywhere is NaN or infinite.
     expect(JSON.stringify(results)).not.toMatch(/NaN|Infinity/);
-    expect(JSON.stringify(await core.call('results.get', { reviewId, published: true, by: 'ageBand' }))).not.toMatch(/NaN|Infinity/);
+    expect(JSON.stringify(await core.call('results.get', { reviewId, published: true }))).not.toMatch(/NaN|Infinity/);
   });
 });
 
@@ -294,9 +288,8 @@ describe('results.get: compared with an earlier review', () => {
     ]);
     expect(comparison!.areas).toEqual([{ areaId: 'trygghet', name: 'Trygghet och säkerhet', before: { yes: 1, applicable: 4, percent: 25 }, after: { yes: 3, applicable: 5, percent: 60 }, changePoints: 35, verdict: null }]);
 
-    const published = await core.call('results.get', { reviewId: current, compareWith: earlier, published: true });
-    // Denominators under 10: no percent, no change, the standard sentence.
-    expect(published.comparison!.questions[0]).toMatchObject({ before: { percent: null }, after: { percent: null }, changePoints: null, verdict: { code: 'too_small' } });
+    // A comparison is one more table about the same files: the published view refuses it.
+    expect((await core.fails('results.get', { reviewId: current, compareWith: earlier, published: true })).code).toBe('VALIDATION');
 
     const self = await core.dispatch('results.get', { reviewId: current, compareWith: current });
     expect(!self.ok && self.error.message).toBe('En granskning kan inte jämföras med sig själv.');

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIdentityNumbers } from '../../shared/identity/pii-guard';
 import { SIX_QUALITY_AREAS } from '../../shared/templates/defaults';
 import { tidyCsv } from '../../shared/results/tidy-csv';
+import { excelCsv } from '../../shared/results/excel-csv';
 import { granska } from '../support/cli';
 import { testCore, type TestCore } from '../support/core';
 import { miniTemplate } from '../support/template-fixtures';
@@ -69,7 +70,7 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-async function exportWorkbook(input: { published?: boolean; threshold?: number; filters?: { field: string; value: string | null }[] } = {}) {
+async function exportWorkbook(input: { published?: boolean; filters?: { field: string; value: string | null }[] } = {}) {
   const file = await core.call('results.export', { reviewId, format: 'xlsx', ...input });
   const bytes = Buffer.from(file.contentBase64, 'base64');
   expect(bytes.length).toBe(file.bytes);
@@ -229,24 +230,26 @@ describe('results.export as xlsx, internal view', () => {
 });
 
 describe('results.export as xlsx, published view', () => {
-  it('leaves out the raw answers, says so, and shows withheld figures as – with a note', async () => {
+  it('leaves out the raw answers, says so, and shows withheld figures as – with the reason', async () => {
     const { file, workbook } = await exportWorkbook({ published: true });
     expect(file.fileName).toBe('Resultat – SOF 2024-543 – publicerad.xlsx');
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Sammanfattning', ...AREA_SHEETS, 'Kodbok']);
     const summary = workbook.getWorksheet('Sammanfattning')!;
-    expect(summary.getCell('A2').value).toBe('Publicerad – små tal dolda, gräns 5');
+    expect(summary.getCell('A2').value).toBe('Publicerad – granskningens publiceringsunderlag, gräns 5 akter');
     expect(String(rowWith(summary, 1, 'Rådata').getCell(2).value)).toContain('ingår inte i den publicerade versionen');
 
-    // T1: the boys' 2 × nej is hidden, with a note that says why.
+    // T1: the answers over the covered files, one count per answer, exactly the set's.
     const trygghet = workbook.getWorksheet('Trygghet och säkerhet')!;
     const nej = rowWith(trygghet, 2, 'nej', 6);
-    const hidden = nej.getCell(5);
-    expect(hidden.value).toBe('–');
-    expect(noteText(hidden)).toContain('antal från 1 till 4 visas inte');
-    // The row's sum would give it back.
-    expect(nej.getCell(7).value).toBe('–');
+    expect(nej.getCell(4).value).toBe(12);
+    const t1 = rowWith(trygghet, 2, 'T1');
+    expect(t1.getCell(columnOf(trygghet, 4, 'Pojkar: ja')).value).toBe(11);
+    expect(t1.getCell(columnOf(trygghet, 4, 'Pojkar: tillämpliga')).value).toBe(13);
+    const unknown = t1.getCell(columnOf(trygghet, 4, 'Okänt kön: ja'));
+    expect(unknown.value).toBe('–');
+    expect(noteText(unknown)).toContain('bara i underlaget');
 
-    // J1: 11 of 11 ja overall is published (100 %); the girls' 6 of 6 is under 10 applicable.
+    // J1: 11 of 11 ja overall is published (100 %); the girls' 6 applicable are under 10.
     const sheet = workbook.getWorksheet('Självbestämmande och integritet')!;
     const j1 = rowWith(sheet, 2, 'J1');
     const total = j1.getCell(columnOf(sheet, 4, 'Totalt: andel ja'));
@@ -255,30 +258,33 @@ describe('results.export as xlsx, published view', () => {
     const girlsShare = j1.getCell(columnOf(sheet, 4, 'Flickor: andel ja'));
     expect(girlsShare.value).toBe('–');
     expect(noteText(girlsShare)).toContain('minst 10');
-    expect(j1.getCell(columnOf(sheet, 4, 'Flickor: ja')).value).toBe(6);
+    // Never called a small number when it is withheld for another reason.
+    expect(noteText(j1.getCell(columnOf(sheet, 4, 'Flickor: ja')))).not.toContain('färre än 5 akter');
   });
 
-  it('follows the threshold, and refuses a threshold without the published view', async () => {
-    const { workbook } = await exportWorkbook({ published: true, threshold: 12 });
-    expect(workbook.getWorksheet('Sammanfattning')!.getCell('A2').value).toBe('Publicerad – små tal dolda, gräns 12');
-    expect(await core.fails('results.export', { reviewId, format: 'xlsx', threshold: 12 })).toMatchObject({
-      code: 'VALIDATION',
-      message: 'Gräns för små tal: Gäller bara den publicerade versionen.',
-    });
+  it('takes no threshold of its own and no filters in the published view', async () => {
+    expect((await core.fails('results.export', { reviewId, format: 'xlsx', published: true, threshold: 12 })).code).toBe('VALIDATION');
+    expect((await core.fails('results.export', { reviewId, format: 'xlsx', published: true, filters: [{ field: 'unit', value: 'Enhet A' }] })).code).toBe('VALIDATION');
     expect((await core.fails('results.export', { reviewId, format: 'pdf' })).code).toBe('VALIDATION');
     expect((await core.fails('results.export', { reviewId: 'g-finnsinte', format: 'xlsx' })).code).toBe('NOT_FOUND');
   });
 });
 
 describe('results.export as csv and json', () => {
-  it('gives the same content as results.get, named by the view', async () => {
+  it('gives the same content as results.get, named by the view; csv for Excel by default, tidy when asked', async () => {
     const published = await core.call('results.get', { reviewId, published: true });
     const csv = await core.call('results.export', { reviewId, format: 'csv', published: true });
     expect(csv).toMatchObject({ fileName: 'Resultat – SOF 2024-543 – publicerad.csv', mimeType: 'text/csv' });
-    expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toBe(tidyCsv(published));
+    const template = (await core.call('templates.get', { id: 'resultat' })).template;
+    expect(Buffer.from(csv.contentBase64, 'base64').toString('utf8')).toBe(excelCsv(published, template));
+    const pubJson = await core.call('results.export', { reviewId, format: 'json', published: true });
+    expect(JSON.parse(Buffer.from(pubJson.contentBase64, 'base64').toString('utf8'))).toEqual(published);
+    const internal = await core.call('results.get', { reviewId });
+    const tidy = await core.call('results.export', { reviewId, format: 'csv', csvLayout: 'tidy' });
+    expect(Buffer.from(tidy.contentBase64, 'base64').toString('utf8')).toBe(tidyCsv(internal));
     const json = await core.call('results.export', { reviewId, format: 'json' });
     expect(json.fileName).toBe('Resultat – SOF 2024-543 – internt.json');
-    expect(JSON.parse(Buffer.from(json.contentBase64, 'base64').toString('utf8'))).toEqual(await core.call('results.get', { reviewId }));
+    expect(JSON.parse(Buffer.from(json.contentBase64, 'base64').toString('utf8'))).toEqual(internal);
   });
 });
 

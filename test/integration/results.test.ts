@@ -148,9 +148,9 @@ describe('results.get', () => {
 
   it('writes the tidy CSV and a Swedish summary through the CLI', () => {
     const out = path.join(core.dir, 'resultat.csv');
-    const run = granska(['--db', core.dbPath, 'results', reviewId, '--format', 'csv', '--out', out]);
+    const run = granska(['--db', core.dbPath, 'results', reviewId, '--format', 'tidy', '--out', out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Skrev resultaten (csv)');
+    expect(run.stdout).toContain('Skrev resultaten (tidy)');
     const lines = fs.readFileSync(out, 'utf8').split('\r\n');
     expect(lines[0]).toBe('area,question,unit,sex,age_band,answer,count');
     expect(lines).toContain('trygghet,T1,Enhet B,M,,ja,1');
@@ -171,7 +171,7 @@ describe('results.get', () => {
 
     const bad = granska(['--db', core.dbPath, 'results', reviewId, '--format', 'xml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format ska vara json eller csv');
+    expect(bad.stderr).toContain('--format ska vara json, csv eller tidy');
   });
 });
 
@@ -241,34 +241,36 @@ describe('results.get, published view', () => {
     }
   });
 
-  it('suppresses the small cell and enough others that none can be worked back', async () => {
+  it('is the publication set: shares by sex over the covered files, each share with its counts, percentages from 10 applicable', async () => {
     const results = await core.call('results.get', { reviewId, published: true });
     expect(results).toMatchObject({ view: 'published', threshold: 5 });
     if (results.view !== 'published') throw new Error('expected the published view');
+    expect(results.publication.totalCovers).toEqual(['F', 'M']);
+    expect(results.basis).toEqual({ files: 35, done: 0, bySex: { F: 22, M: 13, U: 0 } });
     const [t1, , , j1] = results.questions;
-    // Only answer × sex cells, every one of them, in template order then F, M, U.
-    expect(t1.counts).toHaveLength(5 * 3);
-    expect(t1.counts.every((c) => c.unit === null && c.ageBand === null)).toBe(true);
-    const cell = (answer: string, sex: string) => t1.counts.find((c) => c.answer === answer && c.sex === sex)!.count;
-    expect(cell('nej', 'M')).toBeNull();
-    const hidden = t1.counts.filter((c) => c.count === null);
-    expect(hidden.length).toBeGreaterThanOrEqual(2);
-    for (const h of hidden) {
-      expect(hidden.filter((o) => o !== h && o.answer === h.answer).length).toBeGreaterThanOrEqual(1);
-      expect(hidden.filter((o) => o !== h && o.sex === h.sex).length).toBeGreaterThanOrEqual(1);
-    }
-    // The boys' share would give the hidden cell back (13 applicable − 11 ja), so it is withheld whole.
-    expect(t1.share!.M).toMatchObject({ applicable: null, other: null, notApplicable: null, percent: null });
-    expect(t1.share!.M.withheld).not.toBeNull();
-    expect(t1.verdict).toEqual({ code: 'too_small', text: 'Underlaget är för litet för att dra slutsatser.' });
-    // Area pooling cannot reveal what the question hides.
-    const trygghet = results.areas.find((a) => a.areaId === 'trygghet')!;
-    expect(trygghet.share!.M.applicable).toBeNull();
-
-    // J1: nothing small, but 6 and 5 applicable are under 10: counts shown, percentages withheld.
-    expect(j1.counts.filter((c) => c.count === null)).toEqual([]);
-    expect(j1.share!.F).toEqual({ yes: 6, applicable: 6, other: 0, notApplicable: 0, percent: null, withheld: 'denominator-too-small' });
+    // The answers over the covered files, every answer of the scale, not split by sex.
+    expect(t1.counts.map((c) => [c.answer, c.sex, c.count])).toEqual([
+      ['ja', null, 23],
+      ['delvis', null, 0],
+      ['nej', null, 12],
+      ['framgar_ej', null, 0],
+      ['ej_tillampligt', null, 0],
+    ]);
+    // A published group's share comes with its counts, the 2 boys' nej included (docs/disclosure.md §2).
+    expect(t1.share!.F).toEqual({ yes: 12, applicable: 22, other: 10, notApplicable: 0, percent: (100 * 12) / 22, withheld: null });
+    expect(t1.share!.M).toEqual({ yes: 11, applicable: 13, other: 2, notApplicable: 0, percent: (100 * 11) / 13, withheld: null });
+    expect(t1.share!.U).toMatchObject({ yes: null, percent: null, withheld: 'group-not-published' });
+    // J1: 6 and 5 applicable are under 10: the sexes' shares are not printed; the total (11) is.
+    expect(j1.share!.F).toEqual({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: 'denominator-too-small' });
     expect(j1.share!.total).toEqual({ yes: 11, applicable: 11, other: 0, notApplicable: 0, percent: 100, withheld: null });
+    expect(j1.verdict).toEqual({ code: 'too_small', text: 'Underlaget är för litet för att dra slutsatser.' });
+    const trygghet = results.areas.find((a) => a.areaId === 'trygghet')!;
+    expect(trygghet.share!.total).toMatchObject({ yes: 23, applicable: 35, percent: (100 * 23) / 35 });
+    expect(results.publication.units).toEqual([
+      { unit: 'Enhet A', files: 35 },
+      { unit: 'Enhet B', files: 0 },
+    ]);
+    expect(await core.call('results.audit', { reviewId })).toMatchObject({ threshold: 5, disclosed: [] });
   });
 
   it('keeps the internal view unchanged when published is absent', async () => {
@@ -280,48 +282,69 @@ describe('results.get, published view', () => {
     expect(t1.share!.M).toEqual(counts(11, 13, 0));
   });
 
-  it('a higher threshold hides more; a threshold outside 3..20 is refused', async () => {
-    const at5 = await core.call('results.get', { reviewId, published: true });
-    const at12 = await core.call('results.get', { reviewId, published: true, threshold: 12 });
-    // J1's 6 and 5 are published at 5 and hidden at 12.
-    const hiddenCount = (r: typeof at5) => r.questions[3].counts.filter((c) => c.count === null).length;
+  it("takes no threshold, filter, split or comparison: the threshold is the review's, changed with a logged reason", async () => {
+    expect(await core.fails('results.get', { reviewId, published: true, threshold: 3 })).toMatchObject({ code: 'VALIDATION' });
+    for (const extra of [{ filters: [{ field: 'unit', value: 'Enhet A' }] }, { by: 'ageBand' }, { compareWith: reviewId }]) {
+      const error = await core.fails('results.get', { reviewId, published: true, ...extra });
+      expect(error.code).toBe('VALIDATION');
+      expect(JSON.stringify(error)).toContain('Finns bara i den interna vyn');
+    }
+    expect(await core.fails('reviews.setPublishThreshold', { reviewId, threshold: 12, reason: 'kort' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await core.call('reviews.setPublishThreshold', { reviewId, threshold: 12, reason: 'Nämnden vill ha en högre gräns för små grupper.' })).toEqual({ threshold: 12, previous: 5 });
+    expect((await core.call('reviews.get', { reviewId })).publishThreshold).toBe(12);
+    const at12 = await core.call('results.get', { reviewId, published: true });
+    if (at12.view !== 'published') throw new Error('expected the published view');
     expect(at12.threshold).toBe(12);
-    expect(hiddenCount(at5)).toBe(0);
-    expect(hiddenCount(at12)).toBeGreaterThanOrEqual(2);
-    expect(await core.fails('results.get', { reviewId, published: true, threshold: 2 })).toMatchObject({ code: 'VALIDATION', message: 'Gräns för små tal: Måste vara minst 3.' });
+    // 13 boys and 22 girls are still groups of at least 12: both covered.
+    expect(at12.publication.totalCovers).toEqual(['F', 'M']);
+    const logged = core.db.prepare('SELECT from_threshold, to_threshold, reason, actor FROM publication_event WHERE review_id = ?').all(reviewId);
+    expect(logged).toEqual([{ from_threshold: 5, to_threshold: 12, reason: 'Nämnden vill ha en högre gräns för små grupper.', actor: 'Test Testsson' }]);
+    expect(await core.fails('reviews.setPublishThreshold', { reviewId, threshold: 2, reason: 'Alldeles för låg gräns.' })).toMatchObject({ code: 'VALIDATION' });
   });
 
-  it('suppresses small groups in the basis and a small answered count', async () => {
+  it('keeps the answers of a sex group under the threshold out of every per-question figure', async () => {
     const small = await reviewWith(FRAME);
-    await core.call('answers.save', { reviewId: small.reviewId, caseId: small.ids.get('A1')!, questionId: 'A1', value: '2024-03-12' });
+    await core.call('answers.save', { reviewId: small.reviewId, caseId: small.ids.get('A1')!, questionId: 'T1', value: 'ja' });
     const results = await core.call('results.get', { reviewId: small.reviewId, published: true });
-    // 4 girls, 3 boys, 1 unknown: all small; the total 8 alone gives none of them back.
-    expect(results.basis).toEqual({ files: 8, done: 0, bySex: { F: null, M: null, U: null } });
-    expect(results.questions[4]).toMatchObject({ questionId: 'A1', answered: null, counts: [] });
+    if (results.view !== 'published') throw new Error('expected the published view');
+    // 4 girls, 3 boys, 1 unknown (B3 is counted: no sample): the basis as it is, no group large enough for per-question figures.
+    expect(results.basis).toMatchObject({ files: 8, bySex: { F: 4, M: 3, U: 1 } });
+    expect(results.publication.totalCovers).toEqual([]);
     expect(results.questions[0]).toMatchObject({ questionId: 'T1', answered: 0 });
+    expect(results.questions[0].share!.F.withheld).toBe('group-not-published');
+    expect((await core.call('results.audit', { reviewId: small.reviewId })).disclosed).toEqual([]);
   });
 
-  it('writes suppressed counts as empty CSV fields and marks the human output', () => {
+  it('prints the CSV for Excel and a marked summary; the CLI refuses a threshold, filters and tidy csv for the published view', () => {
     const csv = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.split('\r\n');
-    expect(lines[0]).toBe('area,question,unit,sex,age_band,answer,count');
-    expect(lines).toContain('trygghet,T1,,M,,nej,');
-    expect(lines).toContain('sjalvbestammande,J1,,F,,ja,6');
+    expect(lines[0]).toBe('\uFEFFOmråde;Fråga nr;Fråga;Grupp;Ja;Tillämpliga svar;Ej tillämpligt;Andel ja (%)');
+    expect(lines).toContain('Trygghet och säkerhet;1;Finns ett beslut?;Pojkar;11;13;0;84,6');
+    expect(lines).toContain('Trygghet och säkerhet;1;Finns ett beslut?;Okänt kön;–;–;–;–');
 
-    const human = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--threshold', '4']);
+    const human = granska(['--db', core.dbPath, 'results', reviewId, '--published']);
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain('Publicerad version – små tal dolda (gräns 4)');
+    expect(human.stdout).toContain('Publicerad version – granskningens publiceringsunderlag (gräns 5 akter)');
     expect(human.stdout).not.toContain('Internt');
 
-    const json = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--format', 'json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ view: 'published', threshold: 5 });
+    const audit = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--audit', '--json']);
+    expect(audit.code).toBe(0);
+    const report = JSON.parse(audit.stdout) as { published: number; hidden: number; disclosed: unknown[] };
+    expect(report.published).toBeGreaterThan(20);
+    expect(report.disclosed).toEqual([]);
 
-    const bad = granska(['--db', core.dbPath, 'results', reviewId, '--threshold', '4']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--published');
-    const low = granska(['--db', core.dbPath, 'results', reviewId, '--published', '--threshold', '2']);
-    expect(low.code).toBe(2);
-    expect(low.stderr).toContain('--threshold ska vara ett heltal mellan 3 och 20');
+    const refusals: [string[], string][] = [
+      [['--published', '--threshold', '4'], 'granska review threshold'],
+      [['--published', '--filter', 'unit=Enhet A'], 'bara i den interna vyn'],
+      [['--published', '--by', 'ageBand'], 'bara i den interna vyn'],
+      [['--published', '--format', 'tidy'], 'bara i den interna vyn'],
+      [['--audit'], '--published'],
+    ];
+    for (const [flags, text] of refusals) {
+      const run = granska(['--db', core.dbPath, 'results', reviewId, ...flags]);
+      expect(run.code, flags.join(' ')).toBe(2);
+      expect(run.stderr).toContain(text);
+    }
   });
 });

@@ -67,6 +67,7 @@ export class FakeReviewApi {
       archived: false,
       example: false,
       deletable: true,
+      publishThreshold: 5,
       caseCount: 0,
       sampledCount: 0,
       doneCount: 0,

@@ -45,7 +45,7 @@ describe('the share chart', () => {
     expect(layout.bars.map((b) => b.value.text)).toEqual(['–', '–', '–']);
     expect(layout.bars.map((b) => b.counts)).toEqual(['0 av 0', 'antal dolda', '3 av 8']);
     const text = chartDescription(layout);
-    expect(text).toBe('Andel ja per kön: flickor: inga tillämpliga svar, pojkar: dolt: antalet tillämpliga svar är ett litet tal, okänt kön: dolt: färre än 10 tillämpliga svar.');
+    expect(text).toBe('Andel ja per kön: flickor: inga tillämpliga svar, pojkar: dolt: antalet tillämpliga svar är ett litet tal, okänt kön: visas inte: färre än 10 tillämpliga svar.');
     expect(JSON.stringify(layout)).not.toMatch(/NaN|Infinity/);
   });
 

@@ -107,15 +107,20 @@ describe('the results screen', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
   });
 
-  it('the published version hides the small count with "–" and says why in Swedish; no drill-down there', async () => {
+  it('the published version is the publication set: the answers in all, a share only from 10 applicable, the notes, no filters or drill-down', async () => {
     await openResults(await reviewOfGirls());
     const user = userEvent.setup();
     await user.click(screen.getByRole('switch', { name: 'Visa publicerad version' }));
-    await waitFor(() => expect(screen.getByTestId('results-mode').textContent).toContain('Publicerad version – små tal dolda (gräns 5)'));
-    const girlsNo = cells(1, 'Nej')[0];
-    expect(visible(girlsNo)).toBe('–');
-    expect(within(girlsNo).getByText('dolt: litet tal')).toBeTruthy();
-    expect(within(row(1, 'Ja')).queryAllByRole('button')).toHaveLength(0);
+    await waitFor(() => expect(screen.getByTestId('results-mode').textContent).toContain('Publicerad version – granskningens publiceringsunderlag (gräns 5 akter)'));
+    const table = within(article(1)).getByRole('table', { name: 'Svar, fråga 1' });
+    expect(within(within(table).getByRole('row', { name: /^Ja\b/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['6']);
+    expect(within(within(table).getByRole('row', { name: /^Nej\b/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2']);
+    expect(within(table).queryAllByRole('button')).toHaveLength(0);
+    // 8 girls: a group of at least 5, but under 10 applicable answers: "–", said as it is, never "a small number".
+    expect(article(1).textContent).toContain('visas inte: färre än 10 tillämpliga svar');
+    expect(article(1).textContent).not.toContain('litet tal');
+    expect(screen.getByTestId('publication-notes').textContent).toContain('Andelar visas där minst 10 svar är tillämpliga');
+    expect(screen.queryByRole('combobox')).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
   });
 

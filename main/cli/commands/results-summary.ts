@@ -32,7 +32,7 @@ function publishedQuestionLine(q: PublishedQuestionResult, words: { F: string; M
   }
   const answered = `${shown(q.answered)} ${q.answered === 1 ? 'besvarad akt' : 'besvarade akter'}`;
   if (q.counts.length === 0) return `${head}: ${answered}.`;
-  return `${head}: ${answered}; ${q.counts.map((c) => `${c.answer} ${c.sex} ${shown(c.count)}`).join(', ')}.`;
+  return `${head}: ${answered}; ${q.counts.map((c) => `${c.answer} ${shown(c.count)}`).join(', ')}.`;
 }
 
 function questionLine(q: QuestionResult, words: { F: string; M: string }): string {
@@ -56,7 +56,8 @@ export function resultsSummary(results: Results): string {
   const files = shown(results.basis.files);
   const bySex = { F: shown(results.basis.bySex.F), M: shown(results.basis.bySex.M), U: shown(results.basis.bySex.U) };
   const lines = [
-    results.view === 'published' ? `Publicerad version – små tal dolda (gräns ${results.threshold})` : 'Internt – utan röjandeskydd, visa inte utanför förvaltningen.',
+    results.view === 'published' ? `Publicerad version – granskningens publiceringsunderlag (gräns ${results.threshold} akter)` : 'Internt – utan röjandeskydd, visa inte utanför förvaltningen.',
+    ...(results.view === 'published' ? results.publication.notes : []),
     ...(results.split.filters.length > 0 ? [`Urval: ${results.split.filters.map((f) => f.label).join(', ')}.`] : []),
     `Underlag: ${files} akter (${words.F} ${bySex.F}, ${words.M} ${bySex.M}, okänt kön ${bySex.U}), varav ${formatNumber(done)} klara.`,
     '',

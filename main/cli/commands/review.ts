@@ -72,4 +72,26 @@ export const reviewCommands: CliCommand[] = [
       return { json: result, human: `Granskningen "${review.title}" togs bort.` };
     },
   },
+  {
+    words: ['review', 'threshold'],
+    usage: 'granska review threshold <granskning> [N --reason "skäl"] [--json]',
+    summary: 'Visar granskningens gräns för små tal i publiceringsunderlaget, eller ändrar den (skälet loggas; allt publicerat räknas om).',
+    options: ['reason'],
+    async run(ctx, { positionals, options }) {
+      const [reviewId, value] = positionals;
+      if (!reviewId) throw new UsageError('Ange granskningens id (se granska review list).');
+      if (value === undefined) {
+        const review = await ctx.call('reviews.get', { reviewId });
+        return { json: { threshold: review.publishThreshold }, human: `Gränsen för små tal är ${review.publishThreshold} akter: grupper med färre akter redovisas inte i publiceringsunderlaget.` };
+      }
+      if (!/^\d+$/.test(value)) throw new UsageError('Gränsen ska vara ett heltal, t.ex. granska review threshold <granskning> 5 --reason "…".');
+      const reason = text(options, 'reason');
+      if (!reason) throw new UsageError('Ange varför gränsen ändras med --reason "…": ändringen loggas och allt publicerat räknas om.');
+      const result = await ctx.call('reviews.setPublishThreshold', { reviewId, threshold: Number(value), reason });
+      return {
+        json: result,
+        human: result.previous === result.threshold ? `Gränsen är redan ${result.threshold}.` : `Gränsen för små tal är nu ${result.threshold} (var ${result.previous}). Ändringen och skälet är loggade; allt publicerat räknas om med den nya gränsen.`,
+      };
+    },
+  },
 ];

@@ -15,7 +15,7 @@ import { appendixContent, deleteAppendix, findAppendix, insertAppendix, listAppe
 import { packagedMemoFileName, packageFileName, reportFileName } from './file-names';
 import { buildBoardPackage, sha256Hex, type PackageFile } from './package';
 import { readinessIssues } from './readiness';
-import { publishedResults, renderDocument, renderSource, requireNoIdentityNumbers } from './render';
+import { auditedRenderSource, publishedResults, renderDocument, requireNoIdentityNumbers } from './render';
 import {
   activeApprovals,
   insertApproval,
@@ -131,7 +131,7 @@ function requireReady(ctx: CoreContext, reviewId: string, draft: ReportDraft, wh
 async function exportDocument(ctx: CoreContext, reviewId: string, document: ReportDocument) {
   const report = ensureReport(ctx, reviewId);
   requireAllowed('export', report.status, roleOf(ctx));
-  const source = renderSource(ctx, reviewId, report.draft, report.status);
+  const source = await auditedRenderSource(ctx, reviewId, report.draft, report.status);
   requireNoIdentityNumbers(report.draft, source.appendices);
   const content = await renderDocument(document, source.input);
   const fileName = reportFileName(document, report.draft, report.status);
@@ -271,7 +271,7 @@ export const reportHandlers: HandlerMap = {
   'package.export': async ({ reviewId }, ctx) => {
     const report = ensureReport(ctx, reviewId);
     requireAllowed('exportPackage', report.status, roleOf(ctx));
-    const source = renderSource(ctx, reviewId, report.draft, report.status);
+    const source = await auditedRenderSource(ctx, reviewId, report.draft, report.status);
     requireNoIdentityNumbers(report.draft, source.appendices);
     const memo = await renderDocument('memo', source.input);
     const bilaga1 = await renderDocument('bilaga1', source.input);

@@ -1,5 +1,4 @@
 import JSZip from 'jszip';
-import { contract } from '../../../shared/contract';
 import type { ReportDocument } from '../../../shared/contract/report';
 import type { ReportDraft } from '../../../shared/contract/report-model';
 import type { PublishedResults } from '../../../shared/contract/results';
@@ -8,7 +7,8 @@ import type { ReportRenderInput, ReportStatus } from '../../../shared/report/ren
 import type { Issue } from '../../../shared/result';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
-import { resultHandlers } from '../results/handlers';
+import { requireUndisclosed } from '../results/publication-handlers';
+import { publicationSetOf } from '../results/publication-set';
 import { requireReview } from '../reviews/handlers';
 import { readSample } from '../sampling/handlers';
 import { reviewTemplate } from '../scoring/handlers';
@@ -19,17 +19,11 @@ import { blockedExportMessage, draftTexts, scanForIdentityNumbers } from './pii-
 import { activeApprovals } from './repository';
 
 /**
- * Everything a report export needs, read in one transaction so the figures, the approvals and the
- * appendices are of the same moment. Figures come from the results.get handler itself with
- * `published: true` — never the internal view — so the memo can say nothing the published tables hide.
+ * The published results the first draft is written from: the review's publication set, the same one
+ * every export prints (its audit runs at export, see auditedRenderSource).
  */
 export function publishedResults(reviewId: string, ctx: CoreContext): PublishedResults {
-  const input = contract['results.get'].input.parse({ reviewId, published: true });
-  const results = resultHandlers['results.get']!(input, ctx);
-  if (typeof (results as PromiseLike<unknown>).then === 'function') throw new Error('results.get must stay synchronous to be read in one transaction');
-  const value = results as { view: string };
-  if (value.view !== 'published') throw new Error('results.get did not return the published view');
-  return results as PublishedResults;
+  return publicationSetOf(ctx.db, reviewId).results;
 }
 
 export interface RenderSource {
@@ -37,24 +31,33 @@ export interface RenderSource {
   appendices: BoardAppendix[];
 }
 
-export function renderSource(ctx: CoreContext, reviewId: string, draft: ReportDraft, status: ReportStatus): RenderSource {
+/**
+ * Everything a report export needs, read in one transaction so the figures, the approvals and the
+ * appendices are of the same moment. The figures are the review's publication set — never the
+ * internal view — and the set is audited before anything is rendered: an export the attacker's
+ * audit finds a way into is refused like one holding a personnummer. The only way to a RenderSource.
+ */
+export async function auditedRenderSource(ctx: CoreContext, reviewId: string, draft: ReportDraft, status: ReportStatus): Promise<RenderSource> {
   const { db } = ctx;
-  return db.transaction(() => {
+  const { source, set } = db.transaction(() => {
+    const set = publicationSetOf(db, reviewId);
     const appendices = boardAppendices(db, reviewId, draft);
     const input: ReportRenderInput = {
       draft,
       status,
       review: requireReview(db, reviewId),
       template: reviewTemplate(db, reviewId),
-      results: publishedResults(reviewId, ctx),
+      results: set.results,
       sample: readSample(db, reviewId),
       approvals: activeApprovals(db, reviewId),
       appendices: appendices.map((a) => ({ number: a.number, title: a.title })),
       createdAt: ctx.now().toISOString(),
       author: ctx.actor,
     };
-    return { input, appendices };
+    return { source: { input, appendices }, set };
   })();
+  await requireUndisclosed(set);
+  return source;
 }
 
 /**

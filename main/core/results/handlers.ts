@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { InternalResults } from '../../../shared/contract/results';
 import type { ResultFilter, SplitField } from '../../../shared/contract/results-parts';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../../shared/disclosure/suppress';
-import { compareResults, publishComparison } from '../../../shared/results/compare';
+import { compareResults } from '../../../shared/results/compare';
 import { deriveMeasures, measureQuestionIds } from '../../../shared/results/derived';
-import { publishResults } from '../../../shared/results/publish';
-import { answerOrder, isCategorical, shapeResults } from '../../../shared/results/shape';
+import { isCategorical, shapeResults, type Sex } from '../../../shared/results/shape';
 import { fieldLabel, filterLabel } from '../../../shared/results/split-labels';
 import type { Template } from '../../../shared/templates/schema';
 import type { HandlerMap } from '../dispatch';
@@ -13,12 +11,15 @@ import { invalid } from '../errors';
 import { reviewTemplate } from '../scoring/handlers';
 import { answerGroups, answerValues, basisOf } from './aggregate';
 import { filesBehind } from './drill-down';
-import { availableDimensions, splitValuesOf, withoutRareAttributeValues } from './dimensions';
+import { availableDimensions, splitValuesOf } from './dimensions';
+import { publicationSetOf } from './publication-set';
 import { scopeOf } from './scope';
 
 export interface ResultsQuery {
   filters?: readonly ResultFilter[];
   by?: SplitField;
+  /** Only the files of these sexes (the publication set's covered groups); omitted, every sex. */
+  sexes?: readonly Sex[];
 }
 
 /**
@@ -31,7 +32,7 @@ export function internalResults(db: Database, reviewId: string, query: ResultsQu
   const filters = query.filters ?? [];
   return db.transaction(() => {
     // The scope first: it refuses a filter or split on a question that cannot take one, naming it.
-    const scope = scopeOf(db, reviewId, template, filters, query.by);
+    const scope = scopeOf(db, reviewId, template, filters, query.by, query.sexes);
     const dimensions = availableDimensions(db, scopeOf(db, reviewId, template), template);
     const splitValues = query.by ? splitValuesOf(dimensions, query.by) : null;
     const categoricalIds = template.questions.filter(isCategorical).map((q) => q.id);
@@ -70,21 +71,15 @@ function earlierReview(db: Database, reviewId: string, compareWith: string, temp
 }
 
 export const resultHandlers: HandlerMap = {
-  'results.get': ({ reviewId, published, threshold, filters, by, compareWith }, { db }) => {
+  'results.get': ({ reviewId, published, filters, by, compareWith }, { db }) => {
+    // One publication set per review: the published view takes no filter, split or comparison (the contract refuses them).
+    if (published) return publicationSetOf(db, reviewId).results;
     const internal = internalResults(db, reviewId, { filters, by });
+    if (!compareWith) return internal;
     const template = reviewTemplate(db, reviewId);
     // The earlier review under the same filters (a unit filter means the same unit then), never split.
-    const earlier = compareWith ? { meta: earlierReview(db, reviewId, compareWith, template), results: internalResults(db, compareWith, { filters }) } : null;
-    const comparison = earlier && compareResults(internal, earlier.results, earlier.meta);
-    if (!published) return { ...internal, comparison };
-    const limit = threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-    const orders = new Map(template.questions.map((q) => [q.id, answerOrder(template, q)]));
-    const shown = publishResults(internal, orders, limit);
-    const result = { ...shown, split: { ...shown.split, dimensions: withoutRareAttributeValues(db, scopeOf(db, reviewId, template), shown.split.dimensions, limit) } };
-    if (!earlier || !comparison) return result;
-    const earlierTemplate = reviewTemplate(db, compareWith!);
-    const earlierPublished = publishResults(earlier.results, new Map(earlierTemplate.questions.map((q) => [q.id, answerOrder(earlierTemplate, q)])), limit);
-    return { ...result, comparison: publishComparison(comparison, result, earlierPublished) };
+    const meta = earlierReview(db, reviewId, compareWith, template);
+    return { ...internal, comparison: compareResults(internal, internalResults(db, compareWith, { filters }), meta) };
   },
   'results.cases': ({ reviewId, questionId, answer, sex, filters, by, group }, { db }) => filesBehind(db, reviewId, { questionId, answer, sex, filters, by, group }),
 };

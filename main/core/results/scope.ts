@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ResultFilter, SplitField } from '../../../shared/contract/results-parts';
-import { isCategorical } from '../../../shared/results/shape';
+import { isCategorical, type Sex } from '../../../shared/results/shape';
 import type { Template } from '../../../shared/templates/schema';
 import { invalid } from '../errors';
 import { hasSample } from '../scoring/scorable';
@@ -35,11 +35,16 @@ export function dimensionSql(template: Template, field: SplitField): { sql: stri
   return { sql: '(SELECT value FROM answer WHERE case_id = c.id AND question_id = ?)', params: [questionId] };
 }
 
-export function scopeOf(db: Database, reviewId: string, template: Template, filters: readonly ResultFilter[] = [], by?: SplitField): Scope {
+/**
+ * `sexes`: count only the files of these sexes — the publication set's per-question figures cover
+ * the sex groups it publishes (docs/disclosure.md); omitted, every sex.
+ */
+export function scopeOf(db: Database, reviewId: string, template: Template, filters: readonly ResultFilter[] = [], by?: SplitField, sexes?: readonly Sex[]): Scope {
   const sampled = hasSample(db, reviewId);
   const conditions = filters.map((f) => dimensionSql(template, f.field));
-  const where = conditions.map((d) => ` AND ${d.sql} IS ?`).join('');
-  const whereParams = conditions.flatMap((d, i) => [...d.params, filters[i].value]);
+  const sexCondition = sexes ? ` AND c.sex IN (SELECT value FROM json_each(?))` : '';
+  const where = conditions.map((d) => ` AND ${d.sql} IS ?`).join('') + sexCondition;
+  const whereParams = [...conditions.flatMap((d, i) => [...d.params, filters[i].value]), ...(sexes ? [JSON.stringify(sexes)] : [])];
   const from = (join = '') =>
     sampled
       ? `sample_case s JOIN case_file c ON c.id = s.case_id JOIN review r ON r.id = s.review_id ${join}

@@ -49,7 +49,7 @@ export function addAreaSheet(workbook: Workbook, name: string, area: Area, templ
   rowNumber++;
   const tables = questions.filter((q) => q.type === 'scale' || q.type === 'choice');
   if (tables.length > 0) {
-    sheet.getRow(rowNumber++).getCell(1).value = 'Svar per kön';
+    sheet.getRow(rowNumber++).getCell(1).value = results.view === 'published' ? 'Svar' : 'Svar per kön';
     sheet.getRow(rowNumber - 1).font = { bold: true, size: 12 };
   }
   for (const q of tables) rowNumber = writeAnswerTable(sheet, rowNumber, q, template, results, countNote) + 1;
@@ -75,11 +75,23 @@ function writeAnswerTable(sheet: Worksheet, startRow: number, q: AnyQuestionResu
     sheet.getRow(rowNumber++).getCell(QUESTION_TEXT_COL).value = 'Flerval: en akt kan ha flera svar, så summan kan vara större än antalet besvarade akter.';
   }
   const header = sheet.getRow(rowNumber++);
+  if (results.view === 'published') {
+    // The publication set prints the answers over the files its totals cover, not split by sex: exactly its figures, no sum of our own.
+    header.values = ['', 'Svarskod', 'Svar', 'Antal akter'];
+    styleHeader(header);
+    for (const answer of answers) {
+      const row = sheet.getRow(rowNumber++);
+      row.getCell(2).value = answer;
+      row.getCell(3).value = labels.get(answer) ?? answer;
+      setCount(row.getCell(4), (q.counts as PublishedQuestionResult['counts']).find((c) => c.answer === answer)?.count ?? 0, countNote);
+    }
+    return rowNumber;
+  }
   header.values = ['', 'Svarskod', 'Svar', ...SEXES.map((sex) => words[sex]), 'Summa'];
   styleHeader(header);
 
-  // null = hidden (published view only). The internal view sums its cells over unit and age band.
-  const counts: readonly { answer: string; sex: string; count: number | null }[] = q.counts;
+  // The internal view sums its cells over unit and age band.
+  const counts: readonly { answer: string; sex: string; count: number | null }[] = (q as QuestionResult).counts;
   const table = answers.map((answer) =>
     SEXES.map((sex) => {
       const cells = counts.filter((c) => c.answer === answer && c.sex === sex);

@@ -30,16 +30,19 @@ export const groupWords = (targetGroup: TargetGroup) => GROUP_WORDS[targetGroup]
 
 /** The line that says which view a sheet shows; on every sheet, so a sheet printed alone still says it. */
 export function viewLine(results: Results): string {
-  return results.view === 'published' ? `Publicerad – små tal dolda, gräns ${results.threshold}` : 'Internt – visa inte utanför förvaltningen';
+  return results.view === 'published' ? `Publicerad – granskningens publiceringsunderlag, gräns ${results.threshold} akter` : 'Internt – visa inte utanför förvaltningen';
 }
 
 export const suppressedCountNote = (threshold: number): string =>
-  `Dolt: antal från 1 till ${threshold - 1} visas inte, och inte heller tal som skulle göra det möjligt att räkna fram ett dolt antal.`;
+  `Dolt: en grupp med färre än ${threshold} akter redovisas inte, och inte heller tal som skulle göra det möjligt att räkna fram den.`;
 
 type WithheldReason = (typeof SHARE_WITHHELD_REASONS)[number];
 
+/** Why a share (and the counts printed with it) is not shown: said as it is, never "a small number" when it is not. */
 export function withheldShareNote(reason: WithheldReason | null): string {
   if (reason === 'denominator-too-small') return `Andelen visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga.`;
+  if (reason === 'group-not-published') return 'Gruppen redovisas bara i underlaget, inte per fråga: akter med okänt kön, eller en grupp med för få akter.';
+  if (reason === 'protects-other') return 'Dolt så att en mindre grupps tal inte kan räknas fram ur de andra.';
   return 'Andelen visas inte: tillsammans med de visade talen skulle den avslöja ett dolt antal.';
 }
 
@@ -80,7 +83,8 @@ export function writeShares(row: Row, firstCol: number, share: ShareBySex | Publ
   SHARE_KEYS.forEach((key, i) => {
     const col = firstCol + i * 3;
     const counts: ShareCounts | PublishedShareCounts = share[key];
-    const countNote = suppressedCountNote(threshold ?? 0);
+    // A count printed with its share is withheld for the share's reason, not called small.
+    const countNote = 'withheld' in counts ? withheldShareNote(counts.withheld) : suppressedCountNote(threshold ?? 0);
     setCount(row.getCell(col), counts.yes, countNote);
     setCount(row.getCell(col + 1), counts.applicable, countNote);
     const shareCell = row.getCell(col + 2);

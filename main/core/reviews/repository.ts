@@ -17,6 +17,7 @@ interface ReviewRow {
   template_name: string;
   archived: 0 | 1;
   example: 0 | 1;
+  publish_threshold: number;
   deletable: 0 | 1;
   created_at: string;
   created_by: string;
@@ -122,6 +123,7 @@ function toReview(db: Database, row: ReviewRow): Review {
     inspectors,
     archived: row.archived === 1,
     example: row.example === 1,
+    publishThreshold: row.publish_threshold,
     deletable: row.deletable === 1,
     caseCount: row.case_count,
     sampledCount: row.sampled_count,

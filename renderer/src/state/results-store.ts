@@ -10,10 +10,8 @@ import { announce } from './status-store';
 import { toApiError } from './template-editor-store';
 
 export type CaseRow = OutputOf<'results.cases'>['files'][number];
-export type ExportFormat = InputOf<'results.export'>['format'];
-
-/** The default of the published view: counts 1..4 are hidden. */
-export const DEFAULT_THRESHOLD = 5;
+/** What the export menu offers: the workbook, CSV for Swedish Excel, or the analyst's tidy CSV (internal view). */
+export type ExportFormat = 'xlsx' | 'csv' | 'tidy';
 
 /** The cell a drill-down was opened from, and the files behind it. */
 export interface DrillDown {
@@ -41,7 +39,6 @@ interface ResultsData {
   /** What the filter controls list: the dimensions of the unfiltered results (a filter narrows the data, not the choices). */
   dimensions: SplitDimension[];
   published: boolean;
-  threshold: number;
   filters: ResultFilter[];
   by: string | null;
   /** A reload is under way (the figures on screen stay until the new ones arrive). */
@@ -55,7 +52,6 @@ interface ResultsState extends ResultsData {
   /** Fetches the figures again with the current choices (scoring may go on meanwhile). */
   reload(): Promise<void>;
   setPublished(published: boolean): Promise<void>;
-  setThreshold(threshold: number): Promise<void>;
   /** Sets the filter of one dimension; undefined removes it ("Alla"). */
   setFilter(field: string, value: string | null | undefined): Promise<void>;
   clearFilters(): Promise<void>;
@@ -74,7 +70,6 @@ const initial: ResultsData = {
   results: undefined,
   dimensions: [],
   published: false,
-  threshold: DEFAULT_THRESHOLD,
   filters: [],
   by: null,
   refreshing: false,
@@ -90,13 +85,10 @@ export const useResults = create<ResultsState>()((set, get) => {
   let casesRequest = 0;
 
   function resultsInput(): InputOf<'results.get'> {
-    const { reviewId, published, threshold, filters, by } = get();
-    return {
-      reviewId: reviewId!,
-      ...(published ? { published: true, threshold } : {}),
-      ...(filters.length ? { filters } : {}),
-      ...(by ? { by } : {}),
-    };
+    const { reviewId, published, filters, by } = get();
+    // The publication set is one fixed set: filters and splits belong to the internal view only.
+    if (published) return { reviewId: reviewId!, published: true };
+    return { reviewId: reviewId!, ...(filters.length ? { filters } : {}), ...(by ? { by } : {}) };
   }
 
   async function fetchResults(): Promise<void> {
@@ -152,7 +144,6 @@ export const useResults = create<ResultsState>()((set, get) => {
 
     setPublished: (published) => change({ published }),
 
-    setThreshold: (threshold) => change({ threshold }),
 
     setFilter(field, value) {
       const rest = get().filters.filter((f) => f.field !== field);
@@ -187,11 +178,12 @@ export const useResults = create<ResultsState>()((set, get) => {
     },
 
     async exportFile(format) {
-      const { reviewId, published, threshold, filters } = get();
+      const { reviewId, published, filters } = get();
       set({ exporting: format });
       announce('Skapar filen…', 'busy');
       try {
-        const file = await api().call('results.export', { reviewId: reviewId!, format, ...(published ? { published: true, threshold } : {}), ...(filters.length ? { filters } : {}) });
+        const layout = format === 'xlsx' ? { format } : { format: 'csv' as const, csvLayout: format === 'tidy' ? ('tidy' as const) : ('excel' as const) };
+        const file = await api().call('results.export', { reviewId: reviewId!, ...layout, ...(published ? { published: true } : filters.length ? { filters } : {}) });
         const saved = await services().saveBinaryFile(file.fileName, base64ToBytes(file.contentBase64), file.mimeType);
         announce(saved ? `Resultaten sparades: ${saved}.` : 'Ingen fil sparades.', saved ? 'success' : 'info');
       } catch (error) {

@@ -68,9 +68,9 @@ export function QuestionCard({ reviewId, result, template, files, sexes, publish
           {hasTable && (
             <div className="results-question-body">
               <AnswerTable
-                caption={`Svar per kön, fråga ${result.number}`}
+                caption={published ? `Svar, fråga ${result.number}` : `Svar per kön, fråga ${result.number}`}
                 rows={answerRows(template, result)}
-                columns={columns}
+                columns={published ? ['total'] : columns}
                 targetGroup={template.targetGroup}
                 onDrill={published ? undefined : openCases}
               />

@@ -41,8 +41,11 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
 
   const { review, template, results } = s;
   const published = results.view === 'published';
-  // Okänt kön gets a column only where a counted file has no known sex (published: a hidden count is not zero).
-  const sexes: SexKey[] = results.basis.bySex.U === 0 ? ['F', 'M'] : ['F', 'M', 'U'];
+  // Okänt kön gets a column only where a counted file has no known sex, and never in the published view: the
+  // publication set reports those files in the basis only (docs/disclosure.md).
+  const sexes: SexKey[] = results.basis.bySex.U === 0 || published ? ['F', 'M'] : ['F', 'M', 'U'];
+  // The files the per-question figures count: every counted file, or in the published view those its totals cover.
+  const questionFiles = results.view === 'published' ? results.publication.totalCovers.reduce((sum, sex) => sum + (results.basis.bySex[sex] ?? 0), 0) : results.basis.files;
   const columns: SexColumn[] = [...sexes, 'total'];
   const splitLabel = results.split.by?.label ?? null;
   const noAnswers = results.questions.every((q) => q.answered === 0);
@@ -54,14 +57,7 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
         <span aria-hidden="true">›</span> Resultat
       </p>
       <ScreenHeading title={`Resultat – ${review.title}`}>Resultat – {review.title}</ScreenHeading>
-      <ViewModeBar
-        published={published}
-        requested={s.published}
-        threshold={s.threshold}
-        shownThreshold={results.threshold}
-        onPublished={(p) => void s.setPublished(p)}
-        onThreshold={(t) => void s.setThreshold(t)}
-      />
+      <ViewModeBar published={published} requested={s.published} threshold={review.publishThreshold} onPublished={(p) => void s.setPublished(p)} />
       <div className="results-toolbar">
         <BasisLine results={results} sexes={sexes} />
         <div className="results-actions">
@@ -72,14 +68,22 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
           <ExportMenu published={published} exporting={s.exporting} onExport={(format) => void s.exportFile(format)} />
         </div>
       </div>
-      <FilterBar
-        dimensions={s.dimensions}
-        filters={s.filters}
-        by={s.by}
-        onFilter={(field, value) => void s.setFilter(field, value)}
-        onClear={() => void s.clearFilters()}
-        onBy={(field) => void s.setBy(field)}
-      />
+      {results.view === 'published' ? (
+        <ul className="results-publication-notes" data-testid="publication-notes">
+          {results.publication.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : (
+        <FilterBar
+          dimensions={s.dimensions}
+          filters={s.filters}
+          by={s.by}
+          onFilter={(field, value) => void s.setFilter(field, value)}
+          onClear={() => void s.clearFilters()}
+          onBy={(field) => void s.setBy(field)}
+        />
+      )}
       {results.split.filters.length > 0 && (
         <p className="results-active-filters" data-testid="results-filters">
           <strong>Filtrerat:</strong> {results.split.filters.map((f) => f.label).join(' · ')}
@@ -110,7 +114,7 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
                     reviewId={reviewId}
                     result={q}
                     template={template}
-                    files={results.basis.files}
+                    files={questionFiles}
                     sexes={sexes}
                     published={published}
                     splitLabel={splitLabel}

@@ -21,7 +21,7 @@ const sumOrNull = (values: (number | null)[]): number | null => (values.some((v)
 
 /**
  * The answer × sex table of a question: every answer of the template (zeros included), the
- * internal view's unit × age band cells summed, the published cells as published. An answer the
+ * internal view's unit × age band cells summed; the published view's answers in `total` only. An answer the
  * template does not know (it cannot happen with a frozen version, but the table must not drop a
  * count) is listed after them under its id.
  */
@@ -32,9 +32,12 @@ export function answerRows(template: Template, result: QuestionResult | Publishe
     if (!choices.some((c) => c.id === cell.answer)) choices.push({ id: cell.answer, label: cell.answer });
   }
   return choices.map(({ id, label }) => {
+    // The publication set prints each answer over the files its totals cover, not by sex (sex null).
+    const published = result.counts.filter((cell) => cell.answer === id && cell.sex === null);
+    if (published.length > 0) return { answer: id, label, counts: { F: null, M: null, U: null, total: published[0].count } };
     const bySex = { F: 0 as number | null, M: 0 as number | null, U: 0 as number | null };
     for (const cell of result.counts) {
-      if (cell.answer !== id) continue;
+      if (cell.answer !== id || cell.sex === null) continue;
       const current = bySex[cell.sex];
       bySex[cell.sex] = cell.count === null || current === null ? null : current + cell.count;
     }
