@@ -47,7 +47,7 @@ async function reviewWithAnswers(page: Page, server: ServerHandle): Promise<stri
   return reviewId;
 }
 
-test('the results view: shares split by sex, the published version hides small counts, filters, the files behind a count', async ({ app: page, server }) => {
+test('the results view: shares split by sex, the published version is the publication set, filters, the files behind a count', async ({ app: page, server }) => {
   const reviewId = await reviewWithAnswers(page, server);
   const results = new ResultsPage(page);
 
@@ -76,13 +76,15 @@ test('the results view: shares split by sex, the published version hides small c
   await panel.getByRole('button', { name: 'Stäng' }).click();
   await expect(panel).toHaveCount(0);
 
-  // The published version: the girls' two Nej are a small count, shown as "–" with the reason.
+  // The published version: the review's publication set — the answers in all, the shares by sex with
+  // their n (12 girls, 12 boys: both printed), no filters and no drill-down.
   await results.publishedSwitch.check();
-  await expect(results.mode).toContainText('Publicerad version – små tal dolda (gräns 5)');
-  const girlsNo = results.answerRow(1, 'Nej').first();
-  await expect(girlsNo.locator('[aria-hidden="true"]')).toHaveText('–');
-  await expect(girlsNo).toContainText('dolt: litet tal');
-  await expect(girlsNo.getByRole('button')).toHaveCount(0);
+  await expect(results.mode).toContainText('Publicerad version – granskningens publiceringsunderlag (gräns 5 akter)');
+  await expect(results.question(1).getByRole('table', { name: 'Svar, fråga 1' }).getByRole('row', { name: /^Nej/ }).getByRole('cell')).toHaveText(['8']);
+  await expect(results.question(1).locator('[data-sex="F"]')).toContainText('83 %');
+  await expect(results.question(1).getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('publication-notes')).toContainText('Totalt avser flickor och pojkar.');
+  await expect(results.filter('Enhet')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('NaN');
   await expectAccessible(page);
   await results.publishedSwitch.uncheck();

@@ -138,4 +138,11 @@ describe('reference 002 through the CLI', () => {
     expect(question(published, 'I1').share!.total).toMatchObject({ yes: reported.offered, applicable: 935 });
     expect(Math.round(question(published, 'I1').share!.total.percent!)).toBe(reported.offeredPercentOfInvestigations);
   });
+
+  it('gives the attacker nothing: `granska results --published --audit --json` finds 0 disclosed cells in the whole set', () => {
+    const audit = JSON.parse(ok(['results', reviewId, '--published', '--audit', '--json']).stdout) as { published: number; hidden: number; disclosed: unknown[] };
+    expect(audit.published).toBeGreaterThan(100);
+    expect(typeof audit.hidden).toBe('number');
+    expect(audit.disclosed).toEqual([]);
+  });
 });

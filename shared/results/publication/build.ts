@@ -309,9 +309,10 @@ function printDistribution(model: AttackerModel, d: Distribution, cells: CellSum
 /**
  * Every group the printed dimensions combine into — an age band merged away, a covered sex × unit,
  * a covered sex × age band, unit × age band — that has 1..threshold−1 files is a hidden cell: it is
- * never printed, and the audit proves it cannot be worked out either. (A sex group outside the
- * totals has no answers in any figure; its combinations with unit and age band say nothing about
- * anyone's case, and its size is printed in the basis anyway.)
+ * never printed, and the audit proves it cannot be worked out either. Left out: a sex group outside
+ * the totals (its answers are in no figure, and its size is printed in the basis), and the parts of
+ * a unit smaller than the threshold (the unit's size is the sample's design and printed; its own
+ * answers are protected, so a part of it is no smaller a secret than the whole).
  */
 function hideSmallGroups(
   input: PublicationInput,
@@ -328,8 +329,9 @@ function hideSmallGroups(
     const n = count((s) => s.ageBand === band);
     if (small(n)) hide(`group.ageBand.${bandName(band)}`, `Åldersgrupp ${bandName(band)}`, model.size(SEXES, units, [band]), n);
   }
+  const largeUnits = units.filter((unit) => !small(count((s) => s.unit === unit)));
   for (const sex of covers) {
-    for (const unit of units) {
+    for (const unit of largeUnits) {
       const n = count((s) => s.sex === sex && s.unit === unit);
       if (small(n)) hide(`group.${sex}.unit.${unit}`, `${SEX_WORDS[sex]}, ${unit}`, model.size([sex], [unit]), n);
     }
@@ -338,7 +340,7 @@ function hideSmallGroups(
       if (small(n)) hide(`group.${sex}.ageBand.${bandName(band)}`, `${SEX_WORDS[sex]}, åldersgrupp ${bandName(band)}`, model.size([sex], units, [band]), n);
     }
   }
-  for (const unit of units) {
+  for (const unit of largeUnits) {
     for (const band of bands) {
       const n = count((s) => s.unit === unit && s.ageBand === band);
       if (small(n)) hide(`group.unit.${unit}.ageBand.${bandName(band)}`, `${unit}, åldersgrupp ${bandName(band)}`, model.size(SEXES, [unit], [band]), n);
