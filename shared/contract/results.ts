@@ -102,6 +102,19 @@ export type PublishedCell = z.infer<typeof PublishedCellSchema>;
 /** no_variation: every applicable answer of both groups is ja, or none is: there is no difference to test (not "too few"). */
 export const VERDICT_CODES = ['difference', 'no_difference', 'too_small', 'no_variation'] as const;
 
+/** Girls vs boys (women vs men) on one question: the sentence, and the figures behind it. */
+export const VerdictSchema = z.object({
+  code: z.enum(VERDICT_CODES),
+  text: z.string(),
+  /** Fisher's two-sided p; null where the groups were not tested (too few answers, no variation). */
+  p: z.number().min(0).max(1).nullable(),
+  /** p adjusted by Holm's method over every question of the review that was tested; null where p is. */
+  pAdjusted: z.number().min(0).max(1).nullable(),
+  /** The first share minus the second (girls − boys) with Newcombe's hybrid score 95 % interval; null where either share is missing. */
+  difference: z.object({ estimate: z.number().min(-1).max(1), lower: z.number().min(-1).max(1), upper: z.number().min(-1).max(1) }).nullable(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
 export const QuestionResultSchema = z.object({
   questionId: z.string(),
   /** 1-based position in the template, as the scoring screen numbers questions. */
@@ -118,8 +131,8 @@ export const QuestionResultSchema = z.object({
   counts: z.array(ResultCellSchema),
   /** The share `ja` by sex, for scale questions whose scale has a step `ja` and choice questions with an option `ja`; else null. */
   share: ShareBySexSchema.nullable(),
-  /** Girls vs boys (women vs men) on the share, in one Swedish sentence; null without a share. */
-  verdict: z.object({ code: z.enum(VERDICT_CODES), text: z.string() }).nullable(),
+  /** Girls vs boys (women vs men) on the share, in one Swedish sentence with its figures; null without a share. */
+  verdict: VerdictSchema.nullable(),
   /** Per value of the split (`by`): answered and the share `ja` by sex; null without a split. */
   groups: z.array(SplitValueSchema.extend({ answered: Count, share: ShareBySexSchema.nullable() })).nullable(),
   /** Number questions: the distribution of the answers by sex; null for other types. */

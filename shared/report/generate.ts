@@ -2,7 +2,9 @@ import type { Block, Inline, ReportDraft, Section } from '../contract/report-mod
 import type { PublishedResults } from '../contract/results';
 import type { Review } from '../contract/reviews';
 import type { SampleRecord } from '../contract/sampling';
+import { testedCount } from '../results/verdicts';
 import { formatPercent } from '../stats/format-stats';
+import { belowLevel } from '../stats/verdict';
 import type { Template } from '../templates/schema';
 import { formatNumber } from '../util/format-sv';
 import { listSv, midSentence } from '../util/list-sv';
@@ -148,10 +150,18 @@ function genderBlocks({ results, template }: DraftInput): Block[] {
     blocks.push(paragraph(run('Skillnader som är statistiskt säkerställda:')));
     blocks.push({ type: 'bullets', items: differences.map((q) => [run(`Fråga ${q.number} (${template.questions[q.number - 1]?.text ?? q.questionId}): ${q.verdict!.text}`)]) });
   }
+  const tested = testedCount(results.questions);
+  if (differences.length > 0 && tested > 1) {
+    const remaining = differences.filter((q) => q.verdict!.pAdjusted !== null && belowLevel(q.verdict!.pAdjusted));
+    const kept = remaining.length === 0 ? 'ingen av skillnaderna kvarstår' : remaining.length === differences.length ? 'alla skillnaderna kvarstår' : `${countOf(remaining.length, 'skillnad', 'skillnader')} kvarstår`;
+    blocks.push(paragraph(run(`Eftersom ${countOf(tested, 'fråga', 'frågor')} prövades samtidigt har p-värdena också justerats för flera jämförelser med Holms metod: ${kept}.`)));
+  }
   const none = withVerdict.filter((q) => q.verdict!.code === 'no_difference').length;
   const small = withVerdict.filter((q) => q.verdict!.code === 'too_small').length;
+  const alike = withVerdict.filter((q) => q.verdict!.code === 'no_variation').length;
   const parts = [
     ...(none > 0 ? [`för ${countOf(none, 'fråga', 'frågor')} kan ingen skillnad mellan ${words.F} och ${words.M} påvisas`] : []),
+    ...(alike > 0 ? [`för ${countOf(alike, 'fråga', 'frågor')} var alla tillämpliga svar ja (eller inget), så där finns ingen skillnad att pröva`] : []),
     ...(small > 0 ? [`för ${countOf(small, 'fråga', 'frågor')} är underlaget för litet för att dra slutsatser`] : []),
   ];
   if (parts.length > 0) blocks.push(paragraph(run(`${capitalise(listSv(parts))}.`)));

@@ -2,6 +2,7 @@ import type { InternalResults, QuestionResult, ResultCell, ShareBySex, ShareCoun
 import type { SplitValue } from '../contract/results-parts';
 import { compareSexes } from '../stats/verdict';
 import { numberDistributionBySex } from './distributions';
+import { verdictOf, withHolm } from './verdicts';
 import type { Question, Template } from '../templates/schema';
 
 /**
@@ -160,7 +161,7 @@ function questionResult(template: Template, question: Question, number: number, 
     answered,
     counts: [...cells.values()].sort(compareCells(order)),
     share,
-    verdict: verdict ? { code: verdict.code, text: verdict.text } : null,
+    verdict: verdict ? verdictOf(verdict) : null,
     groups: input.splitValues ? input.splitValues.map((v) => ({ ...v, ...perGroup.get(v.value)! })) : null,
     distribution: question.type === 'number' ? numberDistributionBySex(numbers) : null,
   };
@@ -184,7 +185,7 @@ export function shapeResults(template: Template, input: ShapeInput): ShapedResul
   const { basis } = input;
   const byQuestion = byQuestionId(input.groups);
   const numbers = byQuestionId(input.numbers);
-  const questions = template.questions.map((q, i) => questionResult(template, q, i + 1, byQuestion.get(q.id) ?? [], input, numbers.get(q.id) ?? []));
+  const questions = withHolm(template.questions.map((q, i) => questionResult(template, q, i + 1, byQuestion.get(q.id) ?? [], input, numbers.get(q.id) ?? [])));
   const areas = template.areas.map((area) => {
     const shares = questions.filter((q) => q.areaId === area.id && q.share !== null).map((q) => q.share!);
     if (shares.length === 0) return { areaId: area.id, name: area.name, share: null };

@@ -51,3 +51,22 @@ export function formatPValue(p: number, alpha = 0.05): string {
   }
   return `p < ${formatNumber(alpha)}`;
 }
+
+/** "+12", "−5", "0": percentage points with a real minus sign. */
+const points = (fraction: number): string => {
+  const value = Math.round(fraction * 100);
+  return value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : '0';
+};
+
+/**
+ * The difference between two shares with its 95 % interval, for a sentence:
+ * "Skillnad flickor − pojkar: +12 procentenheter (95 % konfidensintervall −5 till +28)".
+ */
+export function formatDifference(difference: { estimate: number; lower: number; upper: number }, first: string, second: string): string {
+  return `Skillnad ${first} − ${second}: ${points(difference.estimate)} procentenheter (95${NBSP}% konfidensintervall ${points(difference.lower)} till ${points(difference.upper)})`;
+}
+
+/** A Holm-adjusted p in a sentence: "justerat för N prövade frågor (Holm): p = 0,21". */
+export function formatAdjustedP(pAdjusted: number, tested: number): string {
+  return `justerat för ${formatNumber(tested)} prövade frågor (Holms metod): ${formatPValue(pAdjusted)}`;
+}

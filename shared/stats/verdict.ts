@@ -1,5 +1,6 @@
 import { fisherExact, fisherMinimumP } from './fisher';
 import { decimalsToDistinguish, formatPercent, formatPValue } from './format-stats';
+import { newcombeInterval, type DifferenceInterval } from './newcombe';
 import { wilsonInterval, type WilsonInterval } from './wilson';
 
 /**
@@ -22,6 +23,14 @@ import { wilsonInterval, type WilsonInterval } from './wilson';
 export const MIN_APPLICABLE_PER_GROUP = 10;
 export const SIGNIFICANCE_LEVEL = 0.05;
 
+/**
+ * p is compared with the level as R compares probabilities in fisher.test: equal within a relative
+ * 1e-7. Girls 1 of 10 against boys 0 of 190 has p = 0.05 exactly (10/200), which floating point may
+ * compute a hair below; it is not significant. The same for the smallest reachable p.
+ */
+const LEVEL_TOLERANCE = 1e-7;
+export const belowLevel = (p: number, level = SIGNIFICANCE_LEVEL): boolean => p < level * (1 - LEVEL_TOLERANCE);
+
 /** Children are flickor/pojkar, adults kvinnor/män (DOMAIN.md §5). */
 export type Population = 'barn' | 'vuxna';
 
@@ -43,7 +52,8 @@ export interface GroupSummary extends GroupCounts {
   readonly interval: WilsonInterval | null;
 }
 
-export type VerdictCode = 'difference' | 'no_difference' | 'too_small';
+/** no_variation: both groups have enough answers and every applicable answer is ja, or none is — nothing to test, and not "too few". */
+export type VerdictCode = 'difference' | 'no_difference' | 'too_small' | 'no_variation';
 export type TooSmallReason = 'few_answers' | 'cannot_reach_significance';
 
 export interface SexVerdict {
@@ -58,6 +68,8 @@ export interface SexVerdict {
   readonly p: number;
   /** The smallest p any table with these margins could give. */
   readonly minimumP: number;
+  /** First share minus second with Newcombe's 95 % interval; null where a group has no applicable answer. */
+  readonly difference: DifferenceInterval | null;
 }
 
 const TOO_SMALL_TEXT = 'Underlaget är för litet för att dra slutsatser.';
@@ -93,15 +105,21 @@ export function compareGroups(firstCounts: GroupCounts, secondCounts: GroupCount
     [male.yes, male.applicable - male.yes],
   ]);
   const minimumP = fisherMinimumP({ row1: female.applicable, row2: male.applicable, col1: female.yes + male.yes });
-  const base = { female, male, p, minimumP };
+  const difference = newcombeInterval(female.yes, female.applicable, male.yes, male.applicable);
+  const base = { female, male, p, minimumP, difference };
 
   if (female.applicable < MIN_APPLICABLE_PER_GROUP || male.applicable < MIN_APPLICABLE_PER_GROUP) {
     return { ...base, code: 'too_small', tooSmallReason: 'few_answers', text: TOO_SMALL_TEXT };
   }
-  if (minimumP >= SIGNIFICANCE_LEVEL) {
+  const pooledYes = female.yes + male.yes;
+  if (pooledYes === 0 || pooledYes === female.applicable + male.applicable) {
+    const all = pooledYes === 0 ? 'Inget av de tillämpliga svaren är ja' : 'Alla tillämpliga svar är ja';
+    return { ...base, code: 'no_variation', text: `${all}, både ${wording.first} och ${wording.second}; det finns ingen skillnad att pröva.` };
+  }
+  if (!belowLevel(minimumP)) {
     return { ...base, code: 'too_small', tooSmallReason: 'cannot_reach_significance', text: TOO_SMALL_TEXT };
   }
-  if (p >= SIGNIFICANCE_LEVEL) {
+  if (!belowLevel(p)) {
     return { ...base, code: 'no_difference', text: `Ingen skillnad mellan ${wording.between} kan påvisas (${formatPValue(p)}).` };
   }
   // Both groups have ≥ 10 answers here, so both shares exist; compare them exactly by cross-multiplying.

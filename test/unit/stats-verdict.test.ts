@@ -110,10 +110,10 @@ describe('girls vs boys verdict: the three codes', () => {
     expect(verdict.minimumP).toBeGreaterThanOrEqual(0.05);
   });
 
-  it('too_small, not "no difference", when everyone answered alike', () => {
+  it('no_variation, neither "no difference" nor "too few", when everyone answered alike (issue 14)', () => {
     const verdict = compareSexes({ yes: 50, applicable: 50 }, { yes: 50, applicable: 50 }, 'barn');
-    expect(verdict.code).toBe('too_small');
-    expect(verdict.tooSmallReason).toBe('cannot_reach_significance');
+    expect(verdict.code).toBe('no_variation');
+    expect(verdict.tooSmallReason).toBeUndefined();
   });
 });
 
@@ -155,16 +155,19 @@ describe('girls vs boys verdict: edge cases', () => {
     expect(() => compareSexes(female, male, 'barn')).toThrow(RangeError);
   });
 
-  it('every valid input gives one of the three sentences, without NaN or Infinity (random counts)', () => {
+  it('every valid input gives one of the four sentences, without NaN or Infinity (random counts)', () => {
     const group = fc.integer({ min: 0, max: 300 }).chain((applicable) => fc.record({ yes: fc.integer({ min: 0, max: applicable }), applicable: fc.constant(applicable) }));
     fc.assert(
       fc.property(group, group, fc.constantFrom('barn' as const, 'vuxna' as const), (female, male, population) => {
         const verdict = compareSexes(female, male, population);
         expect(verdict.text).not.toMatch(/NaN|Infinity|undefined|null/);
-        expect(['difference', 'no_difference', 'too_small']).toContain(verdict.code);
+        expect(['difference', 'no_difference', 'too_small', 'no_variation']).toContain(verdict.code);
         if (verdict.code === 'too_small') expect(verdict.text).toBe(TOO_SMALL);
         else expect(verdict.p < 0.05).toBe(verdict.code === 'difference');
-        if (female.applicable < 10 || male.applicable < 10 || verdict.minimumP >= 0.05) expect(verdict.code).toBe('too_small');
+        const alike = female.yes + male.yes === 0 || female.yes + male.yes === female.applicable + male.applicable;
+        if (female.applicable < 10 || male.applicable < 10) expect(verdict.code).toBe('too_small');
+        else if (alike) expect(verdict.code).toBe('no_variation');
+        else if (verdict.minimumP >= 0.05) expect(verdict.code).toBe('too_small');
         const names = population === 'barn' ? ['flickor', 'pojkar'] : ['kvinnor', 'män'];
         if (verdict.code !== 'too_small') for (const name of names) expect(verdict.text).toContain(name);
       }),

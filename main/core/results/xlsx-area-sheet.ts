@@ -1,6 +1,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { PublishedQuestionResult, QuestionResult, Results } from '../../../shared/contract/results';
 import { answerOrder } from '../../../shared/results/shape';
+import { testedCount, verdictDetail } from '../../../shared/results/verdicts';
 import type { Area, Template } from '../../../shared/templates/schema';
 import { answerLabels } from './answer-labels';
 import { fitColumns, freezeRows, groupWords, SEXES, setCount, SHARE_COLUMNS, shareHeaders, styleHeader, suppressedCountNote, viewLine, writeShares } from './xlsx-cells';
@@ -22,6 +23,7 @@ export function addAreaSheet(workbook: Workbook, name: string, area: Area, templ
   const countNote = suppressedCountNote(threshold ?? 0);
   const questions: AnyQuestionResult[] = results.questions.filter((q) => q.areaId === area.id);
   const texts = new Map(template.questions.map((q) => [q.id, q.text]));
+  const tested = testedCount(results.questions);
 
   sheet.getCell('A1').value = area.name;
   sheet.getCell('A1').font = { bold: true, size: 14 };
@@ -29,7 +31,7 @@ export function addAreaSheet(workbook: Workbook, name: string, area: Area, templ
   sheet.getCell('A2').font = { italic: true };
 
   const header = sheet.getRow(HEADER_ROW);
-  header.values = ['Nr', 'Id', 'Fråga', 'Besvarade akter', ...shareHeaders(results.targetGroup), 'Ej tillämpligt', 'Bedömning'];
+  header.values = ['Nr', 'Id', 'Fråga', 'Besvarade akter', ...shareHeaders(results.targetGroup), 'Ej tillämpligt', 'Bedömning', 'Skillnad och justerat p'];
   styleHeader(header);
   freezeRows(sheet, HEADER_ROW);
 
@@ -43,6 +45,8 @@ export function addAreaSheet(workbook: Workbook, name: string, area: Area, templ
     writeShares(row, FIRST_SHARE_COL, q.share, threshold);
     if (q.share) setCount(row.getCell(FIRST_SHARE_COL + SHARE_COLUMNS), q.share.total.notApplicable, countNote);
     if (q.verdict) row.getCell(FIRST_SHARE_COL + SHARE_COLUMNS + 1).value = q.verdict.text;
+    const detail = q.verdict && verdictDetail(q.verdict, results.targetGroup, tested);
+    if (detail) row.getCell(FIRST_SHARE_COL + SHARE_COLUMNS + 2).value = detail;
   }
   if (questions.length === 0) sheet.getRow(rowNumber++).getCell(QUESTION_TEXT_COL).value = 'Området har inga frågor i mallen.';
 
@@ -54,7 +58,7 @@ export function addAreaSheet(workbook: Workbook, name: string, area: Area, templ
   }
   for (const q of tables) rowNumber = writeAnswerTable(sheet, rowNumber, q, template, results, countNote) + 1;
 
-  fitColumns(sheet, HEADER_ROW, { perColumn: { [QUESTION_TEXT_COL]: 60, [FIRST_SHARE_COL + SHARE_COLUMNS + 1]: 60 }, max: 14 });
+  fitColumns(sheet, HEADER_ROW, { perColumn: { [QUESTION_TEXT_COL]: 60, [FIRST_SHARE_COL + SHARE_COLUMNS + 1]: 60, [FIRST_SHARE_COL + SHARE_COLUMNS + 2]: 60 }, max: 14 });
 }
 
 /** The answer × sex table of one question with row and column sums; returns the next free row. */

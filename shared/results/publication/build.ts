@@ -20,6 +20,7 @@ import { AttackerModel, type ShareKind } from './attacker-model';
 import { mergeAgeBands, mergedBandLabel } from './age-bands';
 import { publicationNotes } from './notes';
 import { sexVerdict } from './verdict';
+import { withHolm } from '../verdicts';
 
 /**
  * The publication set of a review (docs/disclosure.md): the ONE place the published figures are
@@ -114,7 +115,7 @@ export function buildPublicationSet(input: PublicationInput): PublicationSet {
 
   // 2. Per question.
   const truthOf = new Map(input.all.questions.map((q) => [q.questionId, q]));
-  const questions = input.covered.questions.map((q): PublishedQuestionResult => {
+  const questions = withHolm(input.covered.questions.map((q): PublishedQuestionResult => {
     const question = template.questions.find((t) => t.id === q.questionId)!;
     const printShare = (counts: ShareCounts, sexes: readonly Sex[], unitList: readonly string[], where: string) => shareFigures(model, question, counts, sexes, unitList, where);
     const share: PublishedShareBySex | null = q.share && {
@@ -155,7 +156,7 @@ export function buildPublicationSet(input: PublicationInput): PublicationSet {
         total: printDistribution(model, q.distribution.total, model.valued('h', question.id, covers, units), `fråga ${q.number}, n`),
       },
     };
-  });
+  }));
 
   // 3. Per area, and per area and unit.
   const areas = input.covered.areas.map((area) => {

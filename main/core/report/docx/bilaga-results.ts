@@ -1,6 +1,7 @@
 import { Paragraph, TextRun, type Table } from 'docx';
 import type { ReportRenderInput } from '../../../../shared/report/render-input';
-import { TOO_SMALL_SENTENCE } from '../../../../shared/stats/verdict';
+import { testedCount, verdictDetail } from '../../../../shared/results/verdicts';
+import { belowLevel, TOO_SMALL_SENTENCE } from '../../../../shared/stats/verdict';
 import { countOf } from '../../../../shared/util/plural-sv';
 import { blocksToDocx, type BlockContext } from './blocks';
 import { countText, nothingScored, shareCellText, shareQuestions, sexWords, type ShareQuestion } from './published-figures';
@@ -20,10 +21,12 @@ const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
 function questionLines(q: ShareQuestion, ctx: BlockContext): Paragraph[] {
   const words = sexWords(ctx.results);
   const figures = `Andel ja: ${words.F.toLowerCase()} ${shareCellText(q.share.F)}, ${words.M.toLowerCase()} ${shareCellText(q.share.M)}, ${words.total.toLowerCase()} ${shareCellText(q.share.total)}.`;
+  const detail = q.verdict && verdictDetail(q.verdict, ctx.results.targetGroup, testedCount(ctx.results.questions));
   return [
     new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text: `${q.number}. ${q.text}`, bold: true })] }),
     new Paragraph({ keepNext: true, spacing: { after: 60 }, children: [new TextRun(figures)] }),
     para(q.verdict ? q.verdict.text : TOO_SMALL_SENTENCE),
+    ...(detail ? [para(detail)] : []),
   ];
 }
 
@@ -62,7 +65,21 @@ function caveat(questions: readonly ShareQuestion[], input: ReportRenderInput): 
       ? `Ingen statistiskt säkerställd skillnad mellan ${between} framkom.`
       : `En statistiskt säkerställd skillnad mellan ${between} framkom i ${countOf(differences.length, 'fråga', 'frågor')} (${differences.map((q) => q.number).join(', ')}).`;
   const small = tooSmall ? ` För ${countOf(tooSmall, 'fråga', 'frågor')} är underlaget för litet för att dra slutsatser.` : '';
-  return `${found}${small} En skillnad behöver inte vara omotiverad: den kan förklaras av skillnader i behov, vilket prövas i analysen av varje område.`;
+  return `${found}${small}${holmSentence(questions, input)} En skillnad behöver inte vara omotiverad: den kan förklaras av skillnader i behov, vilket prövas i analysen av varje område.`;
+}
+
+/**
+ * When many questions are tested, some differences come out "significant" by chance alone: says how
+ * many remain after Holm's adjustment over every tested question (none is dropped from the text —
+ * each question's own sentence stands — but the reader learns how much weight they carry together).
+ */
+function holmSentence(questions: readonly ShareQuestion[], input: ReportRenderInput): string {
+  const tested = testedCount(input.results.questions);
+  const differences = questions.filter((q) => q.verdict?.code === 'difference');
+  if (differences.length === 0 || tested < 2) return '';
+  const remaining = differences.filter((q) => q.verdict!.pAdjusted !== null && belowLevel(q.verdict!.pAdjusted));
+  const kept = remaining.length === 0 ? 'ingen av dem kvarstår' : remaining.length === differences.length ? 'alla kvarstår' : `${countOf(remaining.length, 'skillnad', 'skillnader')} kvarstår (${remaining.map((q) => q.number).join(', ')})`;
+  return ` Eftersom ${countOf(tested, 'fråga', 'frågor')} prövades samtidigt har p-värdena också justerats med Holms metod: ${kept}.`;
 }
 
 export function genderChapter(input: ReportRenderInput, ctx: BlockContext): (Paragraph | Table)[] {

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { PublishedQuestionResult, QuestionResult } from '../../../../shared/contract/results';
 import type { Template } from '../../../../shared/templates/schema';
+import { verdictDetail } from '../../../../shared/results/verdicts';
 import { formatNumber } from '../../../../shared/util/format-sv';
 import { useResults } from '../../state/results-store';
 import { answerChoices, answerRows } from './answer-rows';
@@ -25,6 +26,8 @@ interface Props {
   published: boolean;
   /** The split's name ("Enhet"), or null. */
   splitLabel: string | null;
+  /** Questions of the review whose groups were tested: the m of the Holm adjustment. */
+  tested: number;
 }
 
 const NO_TABLE_TEXT: Partial<Record<QuestionResult['type'], string>> = {
@@ -33,7 +36,7 @@ const NO_TABLE_TEXT: Partial<Record<QuestionResult['type'], string>> = {
 };
 
 /** One question's results: how many answered, answers × sex, the share `ja` by sex with chart and verdict, the split. */
-export function QuestionCard({ reviewId, result, template, files, sexes, published, splitLabel }: Props) {
+export function QuestionCard({ reviewId, result, template, files, sexes, published, splitLabel, tested }: Props) {
   const drill = useResults((s) => (s.drill?.questionId === result.questionId ? s.drill : null));
   const returnFocus = useRef<HTMLElement | null>(null);
   const question = template.questions.find((q) => q.id === result.questionId);
@@ -84,6 +87,7 @@ export function QuestionCard({ reviewId, result, template, files, sexes, publish
           )}
           {hasTable && !result.share && <p className="muted small-text">Frågan har inget svar ”Ja”, så ingen andel ja räknas.</p>}
           {result.verdict && <p className="results-verdict">{result.verdict.text}</p>}
+          {result.verdict && verdictDetail(result.verdict, template.targetGroup, tested) && <p className="results-verdict-detail small-text">{verdictDetail(result.verdict, template.targetGroup, tested)}</p>}
           {result.distribution && (
             <DistributionTable
               caption={`Svar per kön, fråga ${result.number}`}

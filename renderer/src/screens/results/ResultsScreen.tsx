@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
 import { ScreenHeading } from '../../frame/ScreenHeading';
 import { hrefFor } from '../../routing/routes';
+import { testedCount } from '../../../../shared/results/verdicts';
 import { useResults } from '../../state/results-store';
 import { AreaSection } from './AreaSection';
 import { BasisLine } from './BasisLine';
@@ -49,6 +50,7 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
   const columns: SexColumn[] = [...sexes, 'total'];
   const splitLabel = results.split.by?.label ?? null;
   const noAnswers = results.questions.every((q) => q.answered === 0);
+  const tested = testedCount(results.questions);
 
   return (
     <div className="screen screen-results">
@@ -118,6 +120,7 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
                     sexes={sexes}
                     published={published}
                     splitLabel={splitLabel}
+                    tested={tested}
                   />
                 ))}
             </AreaSection>
