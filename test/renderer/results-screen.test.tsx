@@ -11,6 +11,7 @@ import { useStatusStore } from '../../renderer/src/state/status-store';
 import { formatCount, formatShare, formatStatistic } from '../../renderer/src/screens/results/format';
 import type { Template } from '../../shared/templates/schema';
 import { testCore, type TestCore } from '../support/core';
+import { generateReview, REFERENCE_003_UNITS } from '../support/reference-003';
 
 /** A real core (SQLite in a temp folder) behind the screen: the figures are the core's, not a fake's. */
 let core: TestCore;
@@ -123,6 +124,25 @@ describe('the results screen', () => {
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
   });
+
+  it('shows every published share of a review shaped like reference 003 exactly as the publication set has it', async () => {
+    const { id } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Öppenvård', referenceDate: '2024-12-31', units: [...REFERENCE_003_UNITS] });
+    const generated = generateReview('referens-003-skarm');
+    await core.call('cases.import', { reviewId: id, contentBase64: Buffer.from(generated.casesCsv).toString('base64') });
+    await core.call('answers.import', { reviewId: id, contentBase64: Buffer.from(generated.answersCsv).toString('base64') });
+    const published = await core.call('results.get', { reviewId: id, published: true });
+    await openResults(id);
+    await userEvent.setup().click(screen.getByRole('switch', { name: 'Visa publicerad version' }));
+    await waitFor(() => expect(screen.getByTestId('results-mode').textContent).toContain('Publicerad version'));
+    for (const q of published.questions.filter((x) => x.share)) {
+      for (const key of ['F', 'M', 'total'] as const) {
+        const shown = article(q.number).querySelector(`[data-sex="${key}"]`)!.textContent!;
+        const c = q.share![key] as { percent: number | null };
+        if (c.percent === null) expect(shown, `fråga ${q.number} ${key}`).toContain('–');
+        else expect(shown, `fråga ${q.number} ${key}`).toContain(formatShare(c.percent / 100));
+      }
+    }
+  }, 30_000);
 
   it('a count opens the files behind it, each linked to its scoring screen; Stäng returns focus to the count', async () => {
     const reviewId = await reviewOfGirls();

@@ -12,7 +12,7 @@ import type { Question, Template } from '../../shared/templates/schema';
  */
 
 export const REFERENCE_003_UNITS = ['Stadsdel Norr', 'Stadsdel Söder', 'Stadsdel Väster'] as const;
-export const REFERENCE_003_TEMPLATE = JSON.parse(fs.readFileSync(path.join(__dirname, '../../templates/oppenvard-barn-0-12.json'), 'utf8')) as Template;
+export const REFERENCE_003_TEMPLATE = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../templates/oppenvard-barn-0-12.json'), 'utf8')) as Template;
 
 export interface ReviewShape {
   /** Files per unit, in unit order. */
