@@ -121,8 +121,28 @@ describe('the results screen', () => {
     expect(article(1).textContent).toContain('visas inte: färre än 10 tillämpliga svar');
     expect(article(1).textContent).not.toContain('litet tal');
     expect(screen.getByTestId('publication-notes').textContent).toContain('Andelar visas där minst 10 svar är tillämpliga');
-    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Filter och uppdelning' })).toBeNull();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('changes the review\'s threshold from the published view, only with a reason, and logs it', async () => {
+    const reviewId = await reviewOfGirls();
+    await openResults(reviewId);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('switch', { name: 'Visa publicerad version' }));
+    await waitFor(() => expect(screen.getByTestId('results-mode').textContent).toContain('gräns 5 akter'));
+    await user.click(screen.getByText('Ändra gränsen för små grupper…'));
+    const form = screen.getByRole('form', { name: 'Ändra gränsen för små grupper' });
+    await user.selectOptions(within(form).getByRole('combobox'), '10');
+    const submit = within(form).getByRole('button', { name: 'Ändra gränsen' });
+    await user.type(within(form).getByRole('textbox', { name: 'Skäl' }), 'kort');
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    await user.type(within(form).getByRole('textbox', { name: 'Skäl' }), ' – nämnden vill ha en högre gräns');
+    await user.click(submit);
+    // 8 girls are now a group under the threshold: their answers leave every per-question figure.
+    await waitFor(() => expect(screen.getByTestId('results-mode').textContent).toContain('gräns 10 akter'));
+    expect((await core.call('reviews.get', { reviewId })).publishThreshold).toBe(10);
+    expect(core.db.prepare('SELECT to_threshold, reason FROM publication_event WHERE review_id = ?').all(reviewId)).toEqual([{ to_threshold: 10, reason: 'kort – nämnden vill ha en högre gräns' }]);
   });
 
   it('shows every published share of a review shaped like reference 003 exactly as the publication set has it', async () => {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import loadHighs from 'highs';
 import type { IntervalSession, IntervalSolver } from '../../../shared/disclosure/audit';
 import type { CellSum, LinearSystem } from '../../../shared/disclosure/linear-system';
 
@@ -12,17 +12,14 @@ import type { CellSum, LinearSystem } from '../../../shared/disclosure/linear-sy
  * few pivots from the last).
  */
 
-type HighsModule = Awaited<ReturnType<typeof import('highs')['default']>>;
+type HighsModule = Awaited<ReturnType<typeof loadHighs>>;
 
 let loading: Promise<HighsModule> | null = null;
 
 /** Loads HiGHS once per process. */
 export function loadSolver(): Promise<IntervalSolver> {
-  loading ??= (async () => {
-    // CommonJS entry: resolves highs.wasm beside its loader, bundled or not.
-    const load = createRequire(import.meta.url)('highs') as (options?: object) => Promise<HighsModule>;
-    return load();
-  })();
+  // The package stays external to the Electron bundle (scripts/build.mjs): its loader finds highs.wasm beside itself.
+  loading ??= loadHighs();
   return loading.then((highs) => ({ open: (system, cells) => openSession(highs, system, cells) }));
 }
 

@@ -52,6 +52,8 @@ interface ResultsState extends ResultsData {
   /** Fetches the figures again with the current choices (scoring may go on meanwhile). */
   reload(): Promise<void>;
   setPublished(published: boolean): Promise<void>;
+  /** Changes the review's threshold with a reason that is logged; true when it was saved. */
+  changeThreshold(threshold: number, reason: string): Promise<boolean>;
   /** Sets the filter of one dimension; undefined removes it ("Alla"). */
   setFilter(field: string, value: string | null | undefined): Promise<void>;
   clearFilters(): Promise<void>;
@@ -144,6 +146,20 @@ export const useResults = create<ResultsState>()((set, get) => {
 
     setPublished: (published) => change({ published }),
 
+    async changeThreshold(threshold, reason) {
+      const { reviewId } = get();
+      try {
+        const result = await api().call('reviews.setPublishThreshold', { reviewId: reviewId!, threshold, reason });
+        const review = await api().call('reviews.get', { reviewId: reviewId! });
+        set({ review });
+        await fetchResults();
+        announce(result.previous === result.threshold ? `Gränsen är redan ${result.threshold} akter.` : `Gränsen för små grupper är nu ${result.threshold} akter (var ${result.previous}). Ändringen och skälet är loggade.`, 'success');
+        return true;
+      } catch (error) {
+        announce(toApiError(error).message, 'error');
+        return false;
+      }
+    },
 
     setFilter(field, value) {
       const rest = get().filters.filter((f) => f.field !== field);

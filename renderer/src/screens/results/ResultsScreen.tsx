@@ -11,6 +11,7 @@ import { ExportMenu } from './ExportMenu';
 import { FilterBar } from './FilterBar';
 import type { SexColumn, SexKey } from './format';
 import { QuestionCard } from './QuestionCard';
+import { ThresholdForm } from './ThresholdForm';
 import { ViewModeBar } from './ViewModeBar';
 import { useReloadOnReturn } from './useReloadOnReturn';
 
@@ -71,11 +72,14 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
         </div>
       </div>
       {results.view === 'published' ? (
-        <ul className="results-publication-notes" data-testid="publication-notes">
-          {results.publication.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
+        <>
+          <ul className="results-publication-notes" data-testid="publication-notes">
+            {results.publication.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+          <ThresholdForm key={review.publishThreshold} threshold={review.publishThreshold} onChange={(t, reason) => s.changeThreshold(t, reason)} />
+        </>
       ) : (
         <FilterBar
           dimensions={s.dimensions}
