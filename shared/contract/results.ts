@@ -50,8 +50,7 @@ export type ShareBySex = z.infer<typeof ShareBySexSchema>;
 const PublishedCountValue = Count.nullable();
 
 export const SHARE_WITHHELD_REASONS = [
-  'denominator-suppressed',
-  'numerator-suppressed',
+  /** Fewer than 10 applicable answers: too few for a percentage (a rule of meaning, docs/disclosure.md §2). */
   'denominator-too-small',
   /** The group's answers are not in the publication set at all (files of unknown sex, a group of fewer than the threshold's files). */
   'group-not-published',

@@ -168,7 +168,7 @@ function genderBlocks({ results, template }: DraftInput): Block[] {
   blocks.push(
     paragraph(
       run(
-        `Andelar redovisas bara där minst tio akter ingår, och små tal redovisas inte. Med ett litet urval kan en skillnad mellan ${words.F} och ${words.M} bero på slumpen; jämförelsen prövas därför med Fishers exakta test och redovisas i bilaga 1.`,
+        `Andelar redovisas bara där minst tio svar är tillämpliga, och en grupp med färre än ${formatNumber(results.threshold)} akter redovisas inte per fråga. Med ett litet urval kan en skillnad mellan ${words.F} och ${words.M} bero på slumpen; jämförelsen prövas därför med Fishers exakta test och redovisas i bilaga 1.`,
       ),
     ),
   );

@@ -37,7 +37,7 @@ describe('the share chart', () => {
   it('has no column, no NaN and a reason where there is no share: nothing applicable, or withheld in the published view', () => {
     const layout = shareChartLayout([
       { key: 'F', label: 'Flickor', figure: internal(0, 0) },
-      { key: 'M', label: 'Pojkar', figure: shareFigure({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: 'denominator-suppressed' }) },
+      { key: 'M', label: 'Pojkar', figure: shareFigure({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: 'protects-other' }) },
       { key: 'U', label: 'Okänt kön', figure: shareFigure({ yes: 3, applicable: 8, other: 5, notApplicable: 0, percent: null, withheld: 'denominator-too-small' }) },
     ]);
     expect(layout.bars.map((b) => b.rect)).toEqual([null, null, null]);
@@ -45,7 +45,7 @@ describe('the share chart', () => {
     expect(layout.bars.map((b) => b.value.text)).toEqual(['–', '–', '–']);
     expect(layout.bars.map((b) => b.counts)).toEqual(['0 av 0', 'antal dolda', '3 av 8']);
     const text = chartDescription(layout);
-    expect(text).toBe('Andel ja per kön: flickor: inga tillämpliga svar, pojkar: dolt: antalet tillämpliga svar är ett litet tal, okänt kön: visas inte: färre än 10 tillämpliga svar.');
+    expect(text).toBe('Andel ja per kön: flickor: inga tillämpliga svar, pojkar: dolt så att en mindre grupps tal inte kan räknas fram, okänt kön: visas inte: färre än 10 tillämpliga svar.');
     expect(JSON.stringify(layout)).not.toMatch(/NaN|Infinity/);
   });
 

@@ -43,7 +43,7 @@ export function withheldShareNote(reason: WithheldReason | null): string {
   if (reason === 'denominator-too-small') return `Andelen visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga.`;
   if (reason === 'group-not-published') return 'Gruppen redovisas bara i underlaget, inte per fråga: akter med okänt kön, eller en grupp med för få akter.';
   if (reason === 'protects-other') return 'Dolt så att en mindre grupps tal inte kan räknas fram ur de andra.';
-  return 'Andelen visas inte: tillsammans med de visade talen skulle den avslöja ett dolt antal.';
+  return 'Visas inte.';
 }
 
 /** A count, or "–" with a note where the published view hides it. */

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import type { Results } from '../../../shared/contract/results';
 import type { Review } from '../../../shared/contract/reviews';
-import { DEFAULT_MIN_SHARE_DENOMINATOR } from '../../../shared/disclosure/share';
 import type { Template } from '../../../shared/templates/schema';
 import { formatDateTime } from '../../../shared/util/format-sv';
 import type { RawAnswer } from './raw-answers';
@@ -80,12 +79,8 @@ function addSummarySheet(workbook: Workbook, { review, results, createdAt }: Res
         : `Bladet ${RAW_SHEET} (en rad per akt och fråga) ingår inte i den publicerade versionen: rader per akt kan peka ut enskilda barn.`,
     ],
   ];
-  if (threshold !== null) {
-    facts.push([
-      'Dolda tal',
-      `– står för ett dolt tal: antal från 1 till ${threshold - 1} visas inte, och inte heller tal som skulle göra det möjligt att räkna fram dem. Andelar visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga. Enhet och åldersgrupp redovisas inte.`,
-    ]);
-  }
+  // The publication set's own sentences, as the screen and the documents print them.
+  if (results.view === 'published') facts.push(['Publiceringsunderlag', results.publication.notes.join(' ')]);
   let rowNumber = 4;
   for (const [label, value] of facts) {
     const row = sheet.getRow(rowNumber++);

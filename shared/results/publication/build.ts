@@ -7,6 +7,7 @@ import type {
   PublishedShareBySex,
   PublishedShareCounts,
   QuestionResult,
+  ShareBySex,
   ShareCounts,
 } from '../../contract/results';
 import type { Distribution, PublishedDistribution, PublishedDistributionBySex } from '../../contract/results-parts';
@@ -120,13 +121,7 @@ export function buildPublicationSet(input: PublicationInput): PublicationSet {
     const printShare = (counts: ShareCounts, sexes: readonly Sex[], unitList: readonly string[], where: string) => shareFigures(model, question, counts, sexes, unitList, where);
     const share: PublishedShareBySex | null = q.share && {
       total: printShare(q.share.total, covers, units, `fråga ${q.number}, totalt`),
-      ...(Object.fromEntries(
-        SEXES.map((sex) => {
-          if (!covers.includes(sex)) return [sex, withheld('group-not-published')];
-          if (q.share![sex].applicable < DEFAULT_MIN_SHARE_DENOMINATOR) return [sex, withheld('denominator-too-small')];
-          return [sex, printShare(q.share![sex], [sex], units, `fråga ${q.number}, ${sex}`)];
-        }),
-      ) as Record<Sex, PublishedShareCounts>),
+      ...perSex(q.share, covers, (sex) => printShare(q.share![sex], [sex], units, `fråga ${q.number}, ${sex}`)),
     };
     if (q.share) {
       const truth = truthOf.get(q.questionId)!.share!;
@@ -168,13 +163,7 @@ export function buildPublicationSet(input: PublicationInput): PublicationSet {
       name: area.name,
       share: {
         total: pooledFigures(model, area.share.total, pooled(covers), `${area.name}, totalt`),
-        ...(Object.fromEntries(
-          SEXES.map((sex) => {
-            if (!covers.includes(sex)) return [sex, withheld('group-not-published')];
-            if (area.share![sex].applicable < DEFAULT_MIN_SHARE_DENOMINATOR) return [sex, withheld('denominator-too-small')];
-            return [sex, pooledFigures(model, area.share![sex], pooled([sex]), `${area.name}, ${sex}`)];
-          }),
-        ) as Record<Sex, PublishedShareCounts>),
+        ...perSex(area.share, covers, (sex) => pooledFigures(model, area.share![sex], pooled([sex]), `${area.name}, ${sex}`)),
       },
     };
   });
@@ -239,6 +228,20 @@ export function buildPublicationSet(input: PublicationInput): PublicationSet {
     comparison: null,
   };
   return { results, audit: { system: model.build(), printed: model.printed, hidden } };
+}
+
+/**
+ * A share per sex as the set prints it: not at all for a group outside the totals, without figures
+ * under 10 applicable answers, otherwise through `print` (which records its equations).
+ */
+function perSex(share: ShareBySex, covers: readonly Sex[], print: (sex: Sex) => PublishedShareCounts): Record<Sex, PublishedShareCounts> {
+  return Object.fromEntries(
+    SEXES.map((sex) => {
+      if (!covers.includes(sex)) return [sex, withheld('group-not-published')];
+      if (share[sex].applicable < DEFAULT_MIN_SHARE_DENOMINATOR) return [sex, withheld('denominator-too-small')];
+      return [sex, print(sex)];
+    }),
+  ) as Record<Sex, PublishedShareCounts>;
 }
 
 const withheld = (reason: PublishedShareCounts['withheld']): PublishedShareCounts => ({ yes: null, applicable: null, other: null, notApplicable: null, percent: null, withheld: reason });

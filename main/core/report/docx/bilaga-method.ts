@@ -131,9 +131,11 @@ function templateAndRules(input: ReportRenderInput): Paragraph[] {
     heading('Redovisning och skydd för enskilda'),
     para(
       'Resultaten redovisas uppdelat på kön. Andelen ja räknas bland de akter där frågan var tillämplig. ' +
-        `För att ingen enskild ska kunna identifieras visas inga antal från 1 till ${formatNumber(results.threshold - 1)}, inte heller tal som skulle göra det möjligt att räkna fram ett dolt antal, ` +
-        `och andelar visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga.`,
+        `För att ingen enskild ska kunna identifieras redovisas en grupp med färre än ${formatNumber(results.threshold)} akter inte per fråga eller område, ` +
+        `och inget av de redovisade talen gör det möjligt att räkna fram en sådan grupps svar; det har prövats för alla tal i rapporten tillsammans innan den skrevs. ` +
+        `Andelar visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga.`,
     ),
+    ...results.publication.notes.slice(0, 1).map((note) => para(note)),
   ];
 }
 

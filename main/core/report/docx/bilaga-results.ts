@@ -97,7 +97,7 @@ export function genderChapter(input: ReportRenderInput, ctx: BlockContext): (Par
       numeric: [1, 2, 3, 4],
       rows: [['Granskade akter', countText(basis.bySex.F), countText(basis.bySex.M), countText(basis.bySex.U), countText(basis.files)]],
     }),
-    new Paragraph({ style: STYLE.caption, text: `Tabell: granskade akter per kön. – = visas inte (antal från 1 till ${input.results.threshold - 1}).` }),
+    new Paragraph({ style: STYLE.caption, text: 'Tabell: granskade akter per kön.' }),
     heading('Bedömning per fråga'),
     docxTable({
       headers: ['Fråga', words.F, words.M, 'Bedömning'],

@@ -50,6 +50,6 @@ export function shareTableNote(results: PublishedResults): string {
   return (
     `Andel ja bland de akter där frågan var tillämplig; n = antal tillämpliga svar. ` +
     `${WITHHELD} = visas inte: andelar visas bara där minst ${DEFAULT_MIN_SHARE_DENOMINATOR} svar är tillämpliga, ` +
-    `och antal från 1 till ${results.threshold - 1} döljs för att ingen enskild ska kunna identifieras.`
+    `och en grupp med färre än ${results.threshold} akter redovisas inte per fråga, så att ingen enskild kan identifieras.`
   );
 }

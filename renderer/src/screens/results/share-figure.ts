@@ -17,8 +17,6 @@ export interface ShareFigure {
 
 export const MISSING_TEXT: Readonly<Record<ShareMissing, string>> = {
   'no-answers': 'inga tillämpliga svar',
-  'denominator-suppressed': 'dolt: antalet tillämpliga svar är ett litet tal',
-  'numerator-suppressed': 'dolt: antalet ja är ett litet tal',
   'denominator-too-small': 'visas inte: färre än 10 tillämpliga svar',
   'group-not-published': 'redovisas inte per fråga: gruppen ingår bara i underlaget',
   'protects-other': 'dolt så att en mindre grupps tal inte kan räknas fram',
