@@ -59,18 +59,3 @@ export function splitValuesOf(dimensions: readonly SplitDimension[], by: SplitFi
     : `Det går inte att dela upp efter ${by}.`;
   throw invalid(message, [{ path: '$.by', message }]);
 }
-
-/**
- * The published view lists a case-list attribute's value only where at least `threshold` counted
- * files have it: a rarer value, named in a published file, would say that one or two children have
- * it. Units, age bands and a question's answers are the review's and the template's own words and
- * stay; the groups of a split are not affected (their figures are protected by publish.ts).
- */
-export function withoutRareAttributeValues(db: Database, scope: Scope, dimensions: readonly SplitDimension[], threshold: number): SplitDimension[] {
-  const rare = new Set(
-    (db
-      .prepare(`SELECT j.key AS key, j.value AS value FROM ${scope.from(', json_each(c.attributes) j')} GROUP BY 1, 2 HAVING COUNT(*) < ?`)
-      .all(...scope.params, threshold) as { key: string; value: string }[]).map((r) => JSON.stringify([`attribute:${r.key}`, String(r.value)])),
-  );
-  return dimensions.map((d) => (d.field.startsWith('attribute:') ? { ...d, values: d.values.filter((v) => v.value === null || !rare.has(JSON.stringify([d.field, v.value]))) } : d));
-}

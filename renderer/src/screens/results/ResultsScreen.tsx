@@ -62,7 +62,7 @@ export function ResultsScreen({ reviewId }: { reviewId: string }) {
       <ScreenHeading title={`Resultat – ${review.title}`}>Resultat – {review.title}</ScreenHeading>
       <ViewModeBar published={published} requested={s.published} threshold={review.publishThreshold} onPublished={(p) => void s.setPublished(p)} />
       <div className="results-toolbar">
-        <BasisLine results={results} sexes={sexes} />
+        <BasisLine results={results} sexes={results.basis.bySex.U === 0 ? ['F', 'M'] : ['F', 'M', 'U']} />
         <div className="results-actions">
           {/* While scoring goes on the figures change: this fetches them again at once (so does coming back to the window). */}
           <button type="button" onClick={reload} aria-busy={s.refreshing || undefined}>
