@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../main/core/disclosure/highs-solver';
+import { requireUndisclosed } from '../../main/core/results/publication-handlers';
 import { publicationSetOf } from '../../main/core/results/publication-set';
 import type { InternalResults, PublishedResults } from '../../shared/contract/results';
 import { auditSystem } from '../../shared/disclosure/audit';
@@ -125,6 +126,14 @@ describe('the issue\u2019s repros no longer work', () => {
     const leaky: LinearSystem = { ...set.audit.system, rows: [...set.audit.system.rows, allYes] };
     const report = auditSystem(leaky, set.audit.printed + 1, set.audit.hidden, set.results.threshold, await loadSolver());
     expect(report.disclosed).toContainEqual(expect.objectContaining({ id: `question.${q.questionId}.U.yes`, interval: { min: truth.U.yes, max: truth.U.yes }, reason: 'single-value' }));
+    // What every published way out calls: such a set is refused in Swedish, naming the cell.
+    const refused = await requireUndisclosed({ ...set, audit: { ...set.audit, system: leaky } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'VALIDATION' });
+    expect((refused as Error).message).toMatch(/^Exporten stoppades: de publicerade talen tillsammans avslöjar/);
+    expect((refused as Error).message).toContain(`Fråga ${q.number}, okänt kön, ja (= ${truth.U.yes})`);
   });
 });
 

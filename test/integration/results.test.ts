@@ -346,5 +346,15 @@ describe('results.get, published view', () => {
       expect(run.code, flags.join(' ')).toBe(2);
       expect(run.stderr).toContain(text);
     }
+
+    // The review's threshold: shown, refused without a reason, changed with one and logged.
+    expect(granska(['--db', core.dbPath, 'review', 'threshold', reviewId]).stdout).toContain('Gränsen för små tal är 5 akter');
+    const noReason = granska(['--db', core.dbPath, 'review', 'threshold', reviewId, '6']);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain('--reason');
+    const changed = granska(['--db', core.dbPath, 'review', 'threshold', reviewId, '6', '--reason', 'Beslut i ledningsgruppen 2026-12-01.', '--json']);
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout)).toEqual({ threshold: 6, previous: 5 });
+    expect(JSON.parse(granska(['--db', core.dbPath, 'results', reviewId, '--published', '--format', 'json']).stdout)).toMatchObject({ threshold: 6 });
   });
 });

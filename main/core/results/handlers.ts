@@ -12,7 +12,7 @@ import { reviewTemplate } from '../scoring/handlers';
 import { answerGroups, answerValues, basisOf } from './aggregate';
 import { filesBehind } from './drill-down';
 import { availableDimensions, splitValuesOf } from './dimensions';
-import { publicationSetOf } from './publication-set';
+import { auditedPublicationSet } from './publication-handlers';
 import { scopeOf } from './scope';
 
 export interface ResultsQuery {
@@ -72,8 +72,9 @@ function earlierReview(db: Database, reviewId: string, compareWith: string, temp
 
 export const resultHandlers: HandlerMap = {
   'results.get': ({ reviewId, published, filters, by, compareWith }, { db }) => {
-    // One publication set per review: the published view takes no filter, split or comparison (the contract refuses them).
-    if (published) return publicationSetOf(db, reviewId).results;
+    // One publication set per review: the published view takes no filter, split or comparison (the contract
+    // refuses them), and it is audited wherever it is shown — the screen, the CLI's output, an export.
+    if (published) return auditedPublicationSet(db, reviewId).then((set) => set.results);
     const internal = internalResults(db, reviewId, { filters, by });
     if (!compareWith) return internal;
     const template = reviewTemplate(db, reviewId);
