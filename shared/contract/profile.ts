@@ -2,14 +2,19 @@ import { z } from 'zod';
 import { method } from './define';
 import { freeText } from './fields';
 
-/** The roles a person at the workbench can have; later report work offers different steps per role. */
-export const PROFILE_ROLES = ['granskare', 'avdelningschef', 'namndsekreterare'] as const;
+/**
+ * The roles a person at the workbench can have. A role is a declaration made in the local profile,
+ * not a login: the workbench records who said they approved, and the trail makes that record
+ * tamper-evident, but it cannot prove the person at the keyboard holds the office.
+ */
+export const PROFILE_ROLES = ['granskare', 'avdelningschef', 'socialdirektor', 'namndsekreterare'] as const;
 export type ProfileRole = (typeof PROFILE_ROLES)[number];
 
 /** How each role is written for people (the stored codes carry no diacritics). */
 export const ROLE_LABELS: Readonly<Record<ProfileRole, string>> = {
   granskare: 'Granskare',
   avdelningschef: 'Avdelningschef',
+  socialdirektor: 'Socialdirektör',
   namndsekreterare: 'Nämndsekreterare',
 };
 

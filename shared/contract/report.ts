@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { PROFILE_ROLES } from './profile';
 import { echoedName, freeText, opaque, RecordIdSchema } from './fields';
 import { REPORT_FONTS, ReportDraftSchema, type ReportDraft } from './report-model';
 
@@ -102,7 +103,7 @@ const ReportAnswer = z.object({
   appendices: z.array(AppendixSchema),
   settings: ReportSettingsSchema,
   /** The profile's role, or null without a profile (then it works as a granskare). */
-  role: z.enum(['granskare', 'avdelningschef', 'namndsekreterare']).nullable(),
+  role: z.enum(PROFILE_ROLES).nullable(),
   permissions: z.object({
     edit: Permission,
     submit: Permission,

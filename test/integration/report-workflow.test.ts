@@ -39,6 +39,7 @@ async function reviewWithReport(options: { dnr?: boolean } = {}) {
 const PEOPLE: Record<ProfileRole, { name: string; title: string }> = {
   granskare: { name: 'Anna Inspektör', title: 'Socialtjänstinspektör' },
   avdelningschef: { name: 'Berit Chef', title: 'Avdelningschef' },
+  socialdirektor: { name: 'Dora Direktör', title: 'Socialdirektör' },
   namndsekreterare: { name: 'Cecilia Sekreterare', title: 'Nämndsekreterare' },
 };
 const as = (core: TestCore, role: ProfileRole) => core.call('profile.save', { ...PEOPLE[role], role });

@@ -25,6 +25,7 @@ let nextPick: PickedFile | null;
 const PROFILES: Record<ProfileRole, { name: string; title: string }> = {
   granskare: { name: 'Eva Testgranskare', title: 'Socialtjänstinspektör' },
   avdelningschef: { name: 'Anna Avdelningschef', title: 'Avdelningschef' },
+  socialdirektor: { name: 'Sven Socialdirektör', title: 'Socialdirektör' },
   namndsekreterare: { name: 'Sara Sekreterare', title: 'Nämndsekreterare' },
 };
 const as = (role: ProfileRole) => core.call('profile.save', { ...PROFILES[role], role });

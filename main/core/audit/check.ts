@@ -4,6 +4,7 @@ import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
 import { CASE_EVENT_TRIGGERS_V5 } from '../db/migrations/005-workspace';
 import { REPORT_TRIGGERS_V6 } from '../db/migrations/006-report';
 import { PUBLICATION_TRIGGERS_V7 } from '../db/migrations/007-publication';
+import { REPORT_TRIGGERS_V8 } from '../db/migrations/008-writing';
 import { hashOfRow, type ChainedRow } from './hash';
 
 /**
@@ -13,8 +14,8 @@ import { hashOfRow, type ChainedRow } from './hash';
  * report's log and approvals (append-only; an approval may only be revoked, so a dropped trigger
  * would let "Attesterat av" be rewritten or a reopening be erased).
  */
-export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = { ...AUDIT_TRIGGERS_V3, ...CASE_EVENT_TRIGGERS_V5, ...REPORT_TRIGGERS_V6, ...PUBLICATION_TRIGGERS_V7 };
-const GUARDED_TABLES = ['answer', 'answer_audit', 'case_file', 'case_event', 'report_event', 'report_approval', 'publication_event'];
+export const EXPECTED_AUDIT_TRIGGERS: Readonly<Record<string, string>> = { ...AUDIT_TRIGGERS_V3, ...CASE_EVENT_TRIGGERS_V5, ...REPORT_TRIGGERS_V6, ...PUBLICATION_TRIGGERS_V7, ...REPORT_TRIGGERS_V8 };
+const GUARDED_TABLES = ['answer', 'answer_audit', 'case_file', 'case_event', 'report_event', 'report_approval', 'publication_event', 'report_frozen'];
 
 /** The first place the trail cannot be trusted; seq and at are null where no row is to blame (a trigger, a rewritten chain). */
 export interface AuditBreak {

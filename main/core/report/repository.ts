@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { ReportDraft } from '../../../shared/contract/report-model';
 import type { Approval, ReportStatus } from '../../../shared/report/render-input';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../shared/report/settings';
-import type { REPORT_EVENT_ACTIONS } from '../db/migrations/006-report';
+import type { REPORT_EVENT_ACTIONS_V8 } from '../db/migrations/008-writing';
 
-export type ReportEventAction = (typeof REPORT_EVENT_ACTIONS)[number];
+export type ReportEventAction = (typeof REPORT_EVENT_ACTIONS_V8)[number];
 
 export interface ReportRow {
   status: ReportStatus;

@@ -18,6 +18,7 @@ interface Props {
 const ROLE_HINTS: Record<ProfileRole, string> = {
   granskare: 'Granskar akter och sammanställer resultatet.',
   avdelningschef: 'Godkänner granskningen och rapporten.',
+  socialdirektor: 'Godkänner tjänsteutlåtandet som förvaltningens högsta chef.',
   namndsekreterare: 'Tar emot tjänsteutlåtandet till nämnden.',
 };
 
