@@ -26,7 +26,7 @@ export type Inline = z.infer<typeof InlineSchema>;
 
 const Inlines = z.array(InlineSchema).max(1_000);
 
-export const BLOCK_TYPES = ['paragraph', 'bullets', 'numbered', 'resultTable', 'resultChart'] as const;
+export const BLOCK_TYPES = ['paragraph', 'bullets', 'numbered', 'resultTable', 'resultChart', 'unitTable'] as const;
 
 export const BlockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), content: Inlines }),
@@ -36,6 +36,8 @@ export const BlockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resultTable'), areaId: identifier({ max: 200 }) }),
   /** The published bar chart of an area's questions (girls and boys side by side), drawn at export time. */
   z.strictObject({ type: z.literal('resultChart'), areaId: identifier({ max: 200 }) }),
+  /** The published comparison of the units (likställighet): the share ja per quality area and unit, drawn at export time. */
+  z.strictObject({ type: z.literal('unitTable') }),
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -45,7 +47,25 @@ export type Block = z.infer<typeof BlockSchema>;
  * proposal); `custom` is any further section a writer adds. Bilaga and Attesterat av always close
  * the memo and are not sections: they are drawn from the appendices and the recorded approvals.
  */
-export const SECTION_KINDS = ['sammanfattning', 'bakgrund', 'arendet', 'area', 'jamstalldhet', 'barnratt', 'beredning', 'synpunkter', 'signatures', 'custom'] as const;
+export const SECTION_KINDS = [
+  'sammanfattning',
+  'bakgrund',
+  'arendet',
+  'likstallighet',
+  'area',
+  'jamstalldhet',
+  'slutsatser',
+  'barnratt',
+  'beredning',
+  'synpunkter',
+  'signatures',
+  'custom',
+  // Bilaga 1's own chapters (the form of reference 000); its area chapters are the memo's area sections.
+  'inledning',
+  'metod',
+  'resultat',
+  'slutord',
+] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export const SectionSchema = z.strictObject({
@@ -58,6 +78,17 @@ export const SectionSchema = z.strictObject({
   /** Only for `area`: the quality area it reports on. */
   areaId: identifier({ max: 200 }).optional(),
   blocks: z.array(BlockSchema).max(500),
+  /**
+   * The fuller text that only Bilaga 1 carries after `blocks` (an area's findings in detail, the
+   * dialogue meetings): one text serves both documents, the memo short and Bilaga 1 full.
+   */
+  detail: z.array(BlockSchema).max(500).optional(),
+  /**
+   * A fingerprint of `blocks` and `detail` as the workbench last wrote them. While the section's text
+   * still has this fingerprint no person has changed it, so rewriting the draft from the review may
+   * replace it; a section whose text differs is kept unless the writer asks for it to be replaced.
+   */
+  generated: z.string().regex(/^[0-9a-f]{16,64}$/).optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 
@@ -91,5 +122,13 @@ export const ReportDraftSchema = z.strictObject({
   proposals: z.array(Text(2_000)).max(20),
   sections: z.array(SectionSchema).max(100),
   signatures: z.array(SignatureSchema).max(10),
+  /**
+   * Bilaga 1's chapters in order (cover, Innehåll and the questions annex are always drawn). Kinds
+   * `resultat`, `metod` and `jamstalldhet` carry the writer's text before what is generated there:
+   * `resultat` the memo's area sections (blocks, then detail) with their tables and charts, `metod`
+   * the method chapter from the sample, `jamstalldhet` the tables by sex. Absent in drafts written
+   * before Bilaga 1 could be edited: they render Bilaga 1 as before.
+   */
+  bilaga1: z.strictObject({ sections: z.array(SectionSchema).max(100) }).optional(),
 });
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;

@@ -9,6 +9,7 @@ import type { Template } from '../templates/schema';
 import { formatNumber } from '../util/format-sv';
 import { listSv, midSentence } from '../util/list-sv';
 import { countOf } from '../util/plural-sv';
+import type { DialogueMaterial, FindingMaterial, ScoringProgressMaterial } from './material';
 import type { ReportSettings } from './settings';
 
 /**
@@ -34,6 +35,11 @@ export interface DraftInput {
   officers: readonly { name: string; phone?: string }[];
   /** Earlier reviews to cite in Bakgrund's footnote (reference 003 cites two). */
   earlier?: readonly EarlierReport[];
+  /** Notes marked as findings while reading, in template order then unit and file. */
+  findings?: readonly FindingMaterial[];
+  /** Dialogue meetings with the units, by unit then date. */
+  dialogue?: readonly DialogueMaterial[];
+  progress?: ScoringProgressMaterial;
 }
 
 export const DEFAULT_SUBTITLE = 'Socialtjänstinspektörernas kvalitetsgranskning';
