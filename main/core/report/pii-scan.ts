@@ -1,4 +1,4 @@
-import type { Block, Inline, ReportDraft } from '../../../shared/contract/report-model';
+import type { Block, Inline, ReportDraft, Section } from '../../../shared/contract/report-model';
 import { findIdentityNumbers, type IdentityNumberHit } from '../../../shared/identity/pii-guard';
 import { redactIdentityNumbers } from '../../../shared/identity/redact';
 import type { Issue } from '../../../shared/result';
@@ -40,12 +40,16 @@ export function draftTexts(draft: ReportDraft): TextPlace[] {
   add(['header', 'administration'], 'Sidhuvudet, förvaltning', h.administration);
   add(['header', 'department'], 'Sidhuvudet, avdelning', h.department);
   draft.proposals.forEach((p, i) => add(['proposals', i], `Förslag till beslut, punkt ${i + 1}`, p));
-  draft.sections.forEach((section, s) => {
-    // The heading names the place, so a number in the heading itself is hidden there too.
-    const name = `Avsnittet ${redactIdentityNumbers(section.title.trim()) || `nr ${s + 1}`}`;
-    add(['sections', s, 'title'], `${name}, rubriken`, section.title);
-    section.blocks.forEach((block, b) => blockTexts(block, ['sections', s, 'blocks', b], `${name}, ${blockName(block, b)}`, add));
-  });
+  const sectionTexts = (sections: readonly Section[], prefix: (string | number)[], what: string) =>
+    sections.forEach((section, s) => {
+      // The heading names the place, so a number in the heading itself is hidden there too.
+      const name = `${what} ${redactIdentityNumbers(section.title.trim()) || `nr ${s + 1}`}`;
+      add([...prefix, s, 'title'], `${name}, rubriken`, section.title);
+      section.blocks.forEach((block, b) => blockTexts(block, [...prefix, s, 'blocks', b], `${name}, ${blockName(block, b)}`, add));
+      (section.detail ?? []).forEach((block, b) => blockTexts(block, [...prefix, s, 'detail', b], `${name}, Bilaga 1:s text, ${blockName(block, b)}`, add));
+    });
+  sectionTexts(draft.sections, ['sections'], 'Avsnittet');
+  sectionTexts(draft.bilaga1?.sections ?? [], ['bilaga1', 'sections'], 'Bilaga 1, kapitlet');
   draft.signatures.forEach((sig, i) => {
     add(['signatures', i, 'name'], `Underskrift ${i + 1}, namn`, sig.name);
     add(['signatures', i, 'title'], `Underskrift ${i + 1}, titel`, sig.title);
@@ -70,6 +74,8 @@ function blockName(block: Block, index: number): string {
       return `resultattabell (stycke ${n})`;
     case 'resultChart':
       return `diagram (stycke ${n})`;
+    case 'unitTable':
+      return `jämförelse av enheterna (stycke ${n})`;
   }
 }
 

@@ -36,6 +36,7 @@ function hasContent(block: Block): boolean {
       return block.items.some(someText);
     case 'resultTable':
     case 'resultChart':
+    case 'unitTable':
       return true;
   }
 }

@@ -2,6 +2,7 @@ import { FootnoteReferenceRun, Paragraph, TextRun, type ParagraphChild, type Tab
 import type { Block, Inline } from '../../../../shared/contract/report-model';
 import { resultChart, resultTable, type ResultSource } from './result-blocks';
 import { LIST } from './styles';
+import { unitTable } from './unit-table';
 
 /**
  * The draft's blocks as Word paragraphs: runs bold or italic, footnotes as real Word footnotes
@@ -61,6 +62,8 @@ export function blockToDocx(block: Block, ctx: BlockContext): (Paragraph | Table
       return resultTable(ctx, block.areaId);
     case 'resultChart':
       return resultChart(ctx, block.areaId);
+    case 'unitTable':
+      return unitTable(ctx);
   }
 }
 

@@ -15,13 +15,19 @@ const DEFAULT_TITLES: Record<SectionKind, string> = {
   sammanfattning: 'Sammanfattning',
   bakgrund: 'Bakgrund',
   arendet: 'Ärendet',
+  likstallighet: 'Likställighet mellan enheterna',
   area: 'Kvalitetsområde',
   jamstalldhet: 'Jämställdhetsanalys',
+  slutsatser: 'Slutsatser och rekommendationer',
   barnratt: 'Barnrättsperspektiv',
   beredning: 'Ärendets beredning',
   synpunkter: 'Förvaltningens synpunkter och förslag',
   signatures: 'Underskrifter',
   custom: 'Avsnitt',
+  inledning: 'Inledning',
+  metod: 'Metod',
+  resultat: 'Resultat',
+  slutord: 'Slutord',
 };
 
 export function sectionTitle(section: Section, template: Template): string {
