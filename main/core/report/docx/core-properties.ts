@@ -17,10 +17,13 @@ export interface CoreProperties {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-/** A W3CDTF timestamp without milliseconds, as Word writes it; an invalid one falls back to now. */
+/**
+ * A W3CDTF timestamp without milliseconds, as Word writes it. An invalid one gives 1980-01-01, the
+ * date the zip entries then carry too: never the clock, so the same input gives the same file.
+ */
 function w3cdtf(iso: string): string {
   const date = new Date(iso);
-  return (Number.isNaN(date.getTime()) ? new Date() : date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (Number.isNaN(date.getTime()) ? new Date(Date.UTC(1980, 0, 1)) : date).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function corePropertiesXml(p: CoreProperties): { path: string; data: string } {

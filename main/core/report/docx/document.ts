@@ -1,6 +1,7 @@
 import { Document, Packer, type FileChild, type Header } from 'docx';
 import type { ReportRenderInput } from '../../../../shared/report/render-input';
 import { corePropertiesXml } from './core-properties';
+import { deterministicDocx } from './deterministic-zip';
 import { firstPageHeader, runningHeader, type HeaderText } from './header-footer';
 import { PAGE, reportNumbering, reportStyles } from './styles';
 import { dnrLine, statusLabel, textOr, unapprovedMark } from './text';
@@ -9,7 +10,8 @@ import { dnrLine, statusLabel, textOr, unapprovedMark } from './text';
  * One Word document of the report (the memo or Bilaga 1): A4, the draft's font, a first-page
  * header and a running header with real page fields, and the document properties — title,
  * subject = Dnr, author, and a description that carries the status, so a file lifted out of its
- * folder still says whether it was approved.
+ * folder still says whether it was approved. Byte for byte the same for the same input: every date
+ * in the file is the input's `createdAt`, never the clock.
  */
 
 export interface ReportDocument {
@@ -65,5 +67,6 @@ export async function packReport(doc: ReportDocument): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document, false, [corePropertiesXml(properties)]);
+  // Packed again: the same content and createdAt give the same bytes (see deterministic-zip.ts).
+  return deterministicDocx(await Packer.toBuffer(document, false, [corePropertiesXml(properties)]), input.createdAt);
 }
