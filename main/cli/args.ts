@@ -2,6 +2,8 @@
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | true>;
+  /** Every value of a flag given more than once, in order (`options` holds the last). */
+  repeated?: Record<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -9,6 +11,11 @@ export class UsageError extends Error {}
 export function parseArgs(argv: string[], booleanOptions: ReadonlySet<string>): ParsedArgs {
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
+  const repeated: Record<string, string[]> = {};
+  const set = (name: string, value: string) => {
+    options[name] = value;
+    (repeated[name] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -19,15 +26,15 @@ export function parseArgs(argv: string[], booleanOptions: ReadonlySet<string>): 
       const eq = arg.indexOf('=');
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
       if (!name) throw new UsageError(`Ogiltig flagga "${arg}".`);
-      if (eq !== -1) options[name] = arg.slice(eq + 1);
+      if (eq !== -1) set(name, arg.slice(eq + 1));
       else if (booleanOptions.has(name)) options[name] = true;
       else {
         const value = argv[i + 1];
         if (value === undefined || value.startsWith('--')) throw new UsageError(`Flaggan --${name} behöver ett värde.`);
-        options[name] = value;
+        set(name, value);
         i++;
       }
     } else positionals.push(arg);
   }
-  return { positionals, options };
+  return { positionals, options, repeated };
 }

@@ -15,6 +15,7 @@ import { sampleCommands } from './commands/sample';
 import { answerCommands } from './commands/answers';
 import { auditCommands } from './commands/audit';
 import { profileCommands } from './commands/profile';
+import { findingCommands } from './commands/findings';
 import { resultCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { appendixCommands } from './commands/appendix';
@@ -30,7 +31,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands, ...findingCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db', 'actor'];

@@ -19,6 +19,8 @@ import { resultHandlers } from './results/handlers';
 import { resultExportHandlers } from './results/export-handlers';
 import { reportHandlers } from './report/handlers';
 import { publicationHandlers } from './results/publication-handlers';
+import { findingHandlers } from './findings/handlers';
+import { dialogueHandlers } from './dialogue/handlers';
 import { createActorResolver } from './profile/actor';
 import type { ApiError } from '../../shared/result';
 import os from 'node:os';
@@ -53,7 +55,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers, publicationHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers, publicationHandlers, findingHandlers, dialogueHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {

@@ -49,7 +49,16 @@ export const METHOD_NAMES: readonly string[] = [
   'appendix.remove',
   'package.export',
   'results.audit',
-  'reviews.setPublishThreshold'
+  'reviews.setPublishThreshold',
+  'report.regenerate',
+  'appendix.plan',
+  'appendix.attach',
+  'findings.mark',
+  'findings.list',
+  'findings.export',
+  'dialogue.list',
+  'dialogue.save',
+  'dialogue.delete',
 ];
 
 const known = new Set(METHOD_NAMES);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { PROFILE_ROLES } from './profile';
-import { echoedName, freeText, opaque, RecordIdSchema } from './fields';
+import { echoedName, freeText, identifier, opaque, RecordIdSchema } from './fields';
 import { REPORT_FONTS, ReportDraftSchema, type ReportDraft } from './report-model';
 
 /**
@@ -59,11 +59,24 @@ const Revision = z.number().int().min(1).max(100_000_000);
 /** Who may do what right now, so a screen offers only what the core will accept (reasons in Swedish). */
 const Permission = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
 
+/** The roles that may approve a memo; the settings choose which of them must (by default both, in either order). */
+export const APPROVER_ROLES = ['avdelningschef', 'socialdirektor'] as const;
+export type ApproverRole = (typeof APPROVER_ROLES)[number];
+export const DEFAULT_APPROVERS: readonly ApproverRole[] = ['avdelningschef', 'socialdirektor'];
+
+const Approvers = z
+  .array(z.enum(APPROVER_ROLES))
+  .min(1, { message: 'Minst en roll måste godkänna tjänsteutlåtandet.' })
+  .max(APPROVER_ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'Varje roll får stå en gång.' });
+
 export const ReportSettingsSchema = z.object({
   administration: z.string(),
   department: z.string(),
   board: z.string(),
   font: z.enum(REPORT_FONTS),
+  /** The roles whose approvals together make the memo approved, in any order. */
+  approvers: z.array(z.enum(APPROVER_ROLES)),
 });
 
 const ReportSettingsInput = z.strictObject({
@@ -71,17 +84,24 @@ const ReportSettingsInput = z.strictObject({
   department: freeText({ min: 1, max: 200 }),
   board: freeText({ min: 1, max: 200 }),
   font: z.enum(REPORT_FONTS),
+  approvers: Approvers.optional(),
 });
 
+/**
+ * An appendix the memo lists. It may be listed before its file exists ("Bilaga 2 – Protokollsutdrag"
+ * arrives after approval): then the file's fields are null, and the board package waits for it.
+ */
 export const AppendixSchema = z.object({
   id: z.string(),
   /** The appendix's number in the memo's Bilaga list and the package: 2, 3, … (Bilaga 1 is the review report). */
   number: z.number().int().min(2),
   title: z.string(),
-  fileName: z.string(),
-  kind: z.enum(APPENDIX_KINDS),
-  bytes: z.number().int().min(0),
-  sha256: z.string(),
+  /** Whether its file has been attached. */
+  attached: z.boolean(),
+  fileName: z.string().nullable(),
+  kind: z.enum(APPENDIX_KINDS).nullable(),
+  bytes: z.number().int().min(0).nullable(),
+  sha256: z.string().nullable(),
 });
 export type Appendix = z.infer<typeof AppendixSchema>;
 
@@ -93,12 +113,29 @@ export const ReportEventSchema = z.object({ at: z.string(), actor: z.string(), a
  */
 const DraftOutput = z.custom<ReportDraft>((value) => typeof value === 'object' && value !== null);
 
+const ApprovalSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  /** ISO date. */
+  date: z.string(),
+  /** The role approved in; null for an approval recorded before roles were kept. */
+  role: z.enum(PROFILE_ROLES).nullable(),
+  /** The reason given for approving although the draft was incomplete; null where it was complete. */
+  override: z.string().nullable(),
+});
+
 const ReportAnswer = z.object({
   status: z.enum(REPORT_STATUSES),
   revision: z.number().int(),
   draft: DraftOutput,
-  /** The approvals in force (given since the last reopening): they fill "Attesterat av". */
-  approvals: z.array(z.object({ name: z.string(), title: z.string(), date: z.string() })),
+  /** The approvals in force (given since the last reopening), in the order given: they fill "Attesterat av". */
+  approvals: z.array(ApprovalSchema),
+  /** Every role that must approve, in the settings' order, with its approval in force or null. */
+  approvers: z.array(z.object({ role: z.enum(APPROVER_ROLES), label: z.string(), approval: ApprovalSchema.nullable() })),
+  /** What is incomplete now (placeholders, empty sections, files not done, a missing Dnr or date): sending and approving refuse until it is fixed or overridden. */
+  readiness: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** The approved version, once every approver has approved: its documents' SHA-256; every later copy is these bytes. */
+  frozen: z.object({ frozenAt: z.string(), memoSha256: z.string(), bilaga1Sha256: z.string() }).nullable(),
   events: z.array(ReportEventSchema),
   appendices: z.array(AppendixSchema),
   settings: ReportSettingsSchema,
@@ -111,9 +148,13 @@ const ReportAnswer = z.object({
     reopen: Permission,
     export: Permission,
     attach: Permission,
+    listAppendices: Permission,
     exportPackage: Permission,
   }),
 });
+
+/** An approver's reason for letting an incomplete draft through ("Datum sätts av nämndsekreteraren"). */
+const Override = freeText({ min: 3, max: 2_000 });
 
 const StatusAnswer = z.object({ status: z.enum(REPORT_STATUSES), revision: z.number().int() });
 
@@ -145,14 +186,29 @@ export const reportMethods = {
     output: z.object({ revision: z.number().int() }),
   }),
   'report.submit': method({
-    summary: 'Skickar tjänsteutlåtandet till avdelningschefen för godkännande.',
-    input: z.strictObject({ ...ReviewRef, revision: Revision.optional() }),
+    summary: 'Skickar tjänsteutlåtandet för godkännande; ett ofullständigt utkast vägras om inte en godkännare anger skäl (override).',
+    input: z.strictObject({ ...ReviewRef, revision: Revision.optional(), override: Override.optional() }),
     output: StatusAnswer,
   }),
   'report.approve': method({
-    summary: 'Godkänner tjänsteutlåtandet (avdelningschef): namn, titel och datum fyller "Attesterat av".',
-    input: z.strictObject({ ...ReviewRef, revision: Revision.optional() }),
+    summary: 'Godkänner tjänsteutlåtandet i profilens roll (avdelningschef eller socialdirektör, i valfri ordning): namn, titel och datum fyller "Attesterat av". När alla har godkänt fastställs dokumenten.',
+    input: z.strictObject({ ...ReviewRef, revision: Revision.optional(), override: Override.optional() }),
     output: StatusAnswer,
+  }),
+  'report.regenerate': method({
+    summary: 'Skriver om utkastet från granskningen (siffror, fynd, dialogmöten). Text som någon har ändrat behålls om den inte anges i overwrite; med dryRun visas bara vad som skulle hända.',
+    input: z.strictObject({
+      ...ReviewRef,
+      revision: Revision,
+      /** Section ids whose edited text may be replaced. */
+      overwrite: z.array(identifier({ max: 100 })).max(200).optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    output: z.object({
+      revision: z.number().int(),
+      replaced: z.array(z.object({ id: z.string(), title: z.string() })),
+      kept: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
   }),
   'report.reopen': method({
     summary: 'Öppnar ett skickat eller godkänt tjänsteutlåtande igen (avdelningschef); godkännandena återkallas och skälet loggas.',
@@ -182,6 +238,25 @@ export const reportMethods = {
       ...ReviewRef,
       fileName: echoedName(500),
       title: AppendixTitle,
+      contentBase64: opaque(
+        z.string().refine((text) => decodedBase64Bytes(text) <= MAX_APPENDIX_BYTES, { message: 'Får vara högst 50 MB. Dela upp filen eller minska den (t.ex. spara PDF-filen med lägre bildupplösning).' }),
+        'an attached file kept as it is: its type is checked by its content, and it is handed on unchanged in the board package',
+      ),
+    }),
+    output: AppendixSchema,
+  }),
+  'appendix.plan': method({
+    summary: 'Lägger till en bilaga i tjänsteutlåtandets bilageförteckning innan filen finns (t.ex. "Protokollsutdrag"); filen bifogas senare.',
+    input: z.strictObject({ ...ReviewRef, title: AppendixTitle }),
+    output: AppendixSchema,
+  }),
+  'appendix.attach': method({
+    summary: 'Bifogar filen till en listad bilaga (nämndsekreterare), även efter godkännandet.',
+    maxInputBytes: base64Length(MAX_APPENDIX_BYTES) + 64 * 1024,
+    input: z.strictObject({
+      ...ReviewRef,
+      id: RecordIdSchema,
+      fileName: echoedName(500),
       contentBase64: opaque(
         z.string().refine((text) => decodedBase64Bytes(text) <= MAX_APPENDIX_BYTES, { message: 'Får vara högst 50 MB. Dela upp filen eller minska den (t.ex. spara PDF-filen med lägre bildupplösning).' }),
         'an attached file kept as it is: its type is checked by its content, and it is handed on unchanged in the board package',

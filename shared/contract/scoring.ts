@@ -63,6 +63,8 @@ export const scoringMethods = {
       period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
       /** The next file not done after this one (in the overview's order, wrapping), never this one. */
       next: z.object({ caseId: z.string(), ref: z.string() }).nullable(),
+      /** The questions whose note is marked as a finding (fynd) for its quality area. */
+      findings: z.array(z.string()),
     }),
   }),
   'scoring.overview': method({

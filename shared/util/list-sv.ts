@@ -1,7 +1,7 @@
-/** "A", "A och B", "A, B och C": a Swedish list, no serial comma. */
-export function listSv(items: readonly string[]): string {
+/** "A", "A och B", "A, B och C" (or "A eller B"): a Swedish list, no serial comma. */
+export function listSv(items: readonly string[], conjunction: 'och' | 'eller' = 'och'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /** "Socialnämnden" → "socialnämnden" inside a sentence. */

@@ -12,7 +12,7 @@ import type { CliCommand } from '../command';
  * always the review report, the attached files are Bilaga 2, 3, …
  */
 
-const KIND_WORDS: Readonly<Record<Appendix['kind'], string>> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' };
+const KIND_WORDS: Readonly<Record<NonNullable<Appendix['kind']>, string>> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' };
 
 function positionals(list: string[], names: string[], usage: string): string[] {
   const missing = names.find((_, i) => list[i] === undefined);
@@ -22,17 +22,27 @@ function positionals(list: string[], names: string[], usage: string): string[] {
 }
 
 function describe(a: Appendix): string {
-  return `Bilaga ${a.number} – ${a.title}  (${a.fileName}, ${KIND_WORDS[a.kind]}, ${formatNumber(a.bytes)} byte, id ${a.id})`;
+  if (!a.attached || a.kind === null) return `Bilaga ${a.number} – ${a.title}  (filen saknas ännu, id ${a.id})`;
+  return `Bilaga ${a.number} – ${a.title}  (${a.fileName}, ${KIND_WORDS[a.kind]}, ${formatNumber(a.bytes ?? 0)} byte, id ${a.id})`;
 }
 
 function listing(appendices: readonly Appendix[]): string {
-  if (appendices.length === 0) return 'Inga filer är bifogade.';
-  return ['Bifogade filer:', ...appendices.map((a) => `  ${describe(a)}`)].join('\n');
+  if (appendices.length === 0) return 'Inga fler bilagor är listade.';
+  return ['Listade bilagor:', ...appendices.map((a) => `  ${describe(a)}`)].join('\n');
+}
+
+/** Reads the file to attach: its size is checked before a byte is read, and only a regular file is read. */
+function readAttachment(cwd: string, fileArg: string) {
+  const file = path.resolve(cwd, fileArg);
+  const content = readUserFile(file, MAX_APPENDIX_BYTES);
+  return { fileName: path.basename(file), contentBase64: content.toString('base64') };
 }
 
 const ADD = 'granska appendix add <granskning> <fil.pdf|.docx|.xlsx> --title <titel> [--json]';
 const LIST = 'granska appendix list <granskning> [--json]';
 const REMOVE = 'granska appendix remove <granskning> <id> [--json]';
+const PLAN = 'granska appendix plan <granskning> --title <titel> [--json]';
+const ATTACH = 'granska appendix attach <granskning> <id> <fil.pdf|.docx|.xlsx> [--json]';
 const MOVE = 'granska appendix move <granskning> <id> --to <bilaganummer> [--json]';
 
 export const appendixCommands: CliCommand[] = [
@@ -45,11 +55,31 @@ export const appendixCommands: CliCommand[] = [
       const [reviewId, fileArg] = positionals(args, ['granskningens id', 'filen som ska bifogas'], ADD);
       const title = options.title;
       if (title === undefined || title === true) throw new UsageError('Ange bilagans titel med --title "…": den står i bilageförteckningen och i filnamnet i nämndpaketet.');
-      const file = path.resolve(ctx.cwd, fileArg);
-      // The size is checked before a byte is read, and only a regular file is read.
-      const content = readUserFile(file, MAX_APPENDIX_BYTES);
-      const added = await ctx.call('appendix.add', { reviewId, fileName: path.basename(file), title, contentBase64: content.toString('base64') });
-      return { json: added, human: `Bifogade ${added.fileName} som Bilaga ${added.number} – ${added.title} (${formatNumber(added.bytes)} byte, SHA-256 ${added.sha256}, id ${added.id}).` };
+      const added = await ctx.call('appendix.add', { reviewId, title, ...readAttachment(ctx.cwd, fileArg) });
+      return { json: added, human: `Bifogade ${added.fileName} som Bilaga ${added.number} – ${added.title} (${formatNumber(added.bytes ?? 0)} byte, SHA-256 ${added.sha256}, id ${added.id}).` };
+    },
+  },
+  {
+    words: ['appendix', 'plan'],
+    usage: PLAN,
+    summary: 'Listar en bilaga i tjänsteutlåtandets bilageförteckning innan filen finns (t.ex. "Protokollsutdrag"); filen bifogas senare med granska appendix attach.',
+    options: ['title'],
+    async run(ctx, { positionals: args, options }) {
+      const [reviewId] = positionals(args, ['granskningens id'], PLAN);
+      const title = options.title;
+      if (title === undefined || title === true) throw new UsageError('Ange bilagans titel med --title "…".');
+      const listed = await ctx.call('appendix.plan', { reviewId, title });
+      return { json: listed, human: `Bilaga ${listed.number} – ${listed.title} är listad (id ${listed.id}); filen bifogas senare.` };
+    },
+  },
+  {
+    words: ['appendix', 'attach'],
+    usage: ATTACH,
+    summary: 'Bifogar filen till en listad bilaga, även efter godkännandet (rollen nämndsekreterare).',
+    async run(ctx, { positionals: args }) {
+      const [reviewId, id, fileArg] = positionals(args, ['granskningens id', 'bilagans id (se granska appendix list)', 'filen som ska bifogas'], ATTACH);
+      const attached = await ctx.call('appendix.attach', { reviewId, id, ...readAttachment(ctx.cwd, fileArg) });
+      return { json: attached, human: `Bifogade ${attached.fileName} till Bilaga ${attached.number} – ${attached.title} (SHA-256 ${attached.sha256}).` };
     },
   },
   {

@@ -70,26 +70,64 @@ async function writePackageFolder(target: string, zipContent: Buffer): Promise<s
   return names.map((name) => path.join(target, name));
 }
 
-async function changeStatus(ctx: CommandContext, method: 'report.submit' | 'report.approve' | 'report.reopen', input: { reviewId: string; reason?: string }, done: string) {
+async function changeStatus(ctx: CommandContext, method: 'report.submit' | 'report.approve' | 'report.reopen', input: { reviewId: string; reason?: string; override?: string }, done: string) {
   const result = await ctx.call(method, input as never);
   return { json: result, human: `${done} Status: ${REPORT_STATUS_LABELS[result.status]}.` };
+}
+
+/** --override "skäl": an approver lets an incomplete draft through; the reason and the gaps are logged. */
+function overrideOption(options: Record<string, string | true>): { override?: string } {
+  const override = options.override;
+  if (override === undefined) return {};
+  if (override === true) throw new UsageError('Ange skälet med --override "…": det loggas tillsammans med bristerna.');
+  return { override };
 }
 
 export const reportCommands: CliCommand[] = [
   {
     words: ['report', 'submit'],
-    usage: 'granska report submit <granskning> [--json]',
-    summary: 'Skickar tjänsteutlåtandet till avdelningschefen för godkännande.',
-    async run(ctx, { positionals }) {
-      return changeStatus(ctx, 'report.submit', { reviewId: reviewArgument(positionals) }, 'Tjänsteutlåtandet är skickat för godkännande.');
+    usage: 'granska report submit <granskning> [--override <skäl>] [--json]',
+    summary: 'Skickar tjänsteutlåtandet för godkännande. Ett ofullständigt utkast vägras med bristerna uppräknade; en avdelningschef eller socialdirektör kan gå vidare med --override "skäl".',
+    options: ['override'],
+    async run(ctx, { positionals, options }) {
+      return changeStatus(ctx, 'report.submit', { reviewId: reviewArgument(positionals), ...overrideOption(options) }, 'Tjänsteutlåtandet är skickat för godkännande.');
     },
   },
   {
     words: ['report', 'approve'],
-    usage: 'granska report approve <granskning> [--json]',
-    summary: 'Godkänner tjänsteutlåtandet med profilens namn och titel (rollen avdelningschef).',
-    async run(ctx, { positionals }) {
-      return changeStatus(ctx, 'report.approve', { reviewId: reviewArgument(positionals) }, 'Tjänsteutlåtandet är godkänt.');
+    usage: 'granska report approve <granskning> [--override <skäl>] [--json]',
+    summary: 'Godkänner tjänsteutlåtandet med profilens namn, titel och roll (avdelningschef eller socialdirektör, i valfri ordning). När alla har godkänt fastställs dokumenten.',
+    options: ['override'],
+    async run(ctx, { positionals, options }) {
+      const reviewId = reviewArgument(positionals);
+      const result = await ctx.call('report.approve', { reviewId, ...overrideOption(options) });
+      const report = await ctx.call('report.get', { reviewId });
+      const waiting = report.approvers.filter((a) => a.approval === null).map((a) => a.label.toLocaleLowerCase('sv-SE'));
+      const human =
+        result.status === 'godkand'
+          ? `Tjänsteutlåtandet är godkänt av alla och fastställt. SHA-256 tjänsteutlåtande: ${report.frozen?.memoSha256 ?? '–'}; Bilaga 1: ${report.frozen?.bilaga1Sha256 ?? '–'}.`
+          : `Ditt godkännande är registrerat. Väntar på: ${waiting.join(', ')}.`;
+      return { json: { ...result, approvals: report.approvals, frozen: report.frozen }, human };
+    },
+  },
+  {
+    words: ['report', 'regenerate'],
+    usage: 'granska report regenerate <granskning> [--overwrite <avsnitt,…>] [--dry-run] [--json]',
+    summary: 'Skriver om utkastet från granskningen (siffror, fynd, dialogmöten). Avsnitt som någon har ändrat behålls, om de inte anges med --overwrite; --dry-run visar bara vad som skulle hända.',
+    options: ['overwrite'],
+    booleans: ['dry-run'],
+    async run(ctx, { positionals, options }) {
+      const reviewId = reviewArgument(positionals);
+      const overwrite = typeof options.overwrite === 'string' ? options.overwrite.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+      if (options.overwrite === true) throw new UsageError('Ange avsnittens id med --overwrite id1,id2 (se --dry-run).');
+      const { revision } = await ctx.call('report.get', { reviewId });
+      const result = await ctx.call('report.regenerate', { reviewId, revision, overwrite, dryRun: options['dry-run'] === true });
+      const lines = [
+        options['dry-run'] === true ? 'Provkörning, inget har sparats.' : `Utkastet är omskrivet (version ${result.revision}).`,
+        `Omskrivna avsnitt: ${result.replaced.map((s) => s.title).join(', ') || 'inga'}.`,
+        ...(result.kept.length > 0 ? [`Behållna, eftersom någon har ändrat dem: ${result.kept.map((s) => `${s.title} (${s.id})`).join(', ')}. Ange --overwrite med deras id för att skriva om dem också.`] : []),
+      ];
+      return { json: result, human: lines.join('\n') };
     },
   },
   {

@@ -16,20 +16,47 @@ interface AppendixRow {
   id: string;
   position: number;
   title: string;
-  file_name: string;
-  kind: AppendixKind;
-  bytes: number;
-  sha256: string;
+  file_name: string | null;
+  kind: AppendixKind | null;
+  bytes: number | null;
+  sha256: string | null;
 }
 
-/** The attached files in order, numbered from 2. */
+/** The listed appendices in order, numbered from 2; a listed one may still wait for its file. */
 export function listAppendices(db: Database, reviewId: string): Appendix[] {
   const rows = db.prepare('SELECT id, position, title, file_name, kind, bytes, sha256 FROM appendix WHERE review_id = ? ORDER BY position, added_at, id').all(reviewId) as AppendixRow[];
-  return rows.map((r, i) => ({ id: r.id, number: i + 2, title: r.title, fileName: r.file_name, kind: r.kind, bytes: r.bytes, sha256: r.sha256 }));
+  return rows.map((r, i) => ({ id: r.id, number: i + 2, title: r.title, attached: r.sha256 !== null, fileName: r.file_name, kind: r.kind, bytes: r.bytes, sha256: r.sha256 }));
 }
 
-export function appendixContent(db: Database, reviewId: string, id: string): Buffer {
-  return db.prepare('SELECT content FROM appendix WHERE review_id = ? AND id = ?').pluck().get(reviewId, id) as Buffer;
+/** The attached file of a listed appendix, or null while it waits for one. */
+export function appendixContent(db: Database, reviewId: string, id: string): Buffer | null {
+  return (db.prepare('SELECT content FROM appendix WHERE review_id = ? AND id = ?').pluck().get(reviewId, id) as Buffer | null | undefined) ?? null;
+}
+
+/** Lists an appendix by its title; its file is attached later (attachAppendixFile). */
+export function planAppendix(db: Database, row: { id: string; reviewId: string; title: string }, nowIso: string, actor: string): void {
+  const position = (db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM appendix WHERE review_id = ?').pluck().get(row.reviewId) as number) ?? 1;
+  db.prepare('INSERT INTO appendix (id, review_id, position, title, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, row.reviewId, position, row.title, nowIso, actor);
+}
+
+/** Sets (or replaces) the file of a listed appendix. */
+export function attachAppendixFile(
+  db: Database,
+  row: { id: string; reviewId: string; fileName: string; kind: AppendixKind; sha256: string; content: Buffer },
+  nowIso: string,
+  actor: string,
+): void {
+  db.prepare('UPDATE appendix SET file_name = ?, kind = ?, bytes = ?, sha256 = ?, content = ?, attached_at = ?, attached_by = ? WHERE review_id = ? AND id = ?').run(
+    row.fileName,
+    row.kind,
+    row.content.length,
+    row.sha256,
+    row.content,
+    nowIso,
+    actor,
+    row.reviewId,
+    row.id,
+  );
 }
 
 export function findAppendix(db: Database, reviewId: string, id: string): Appendix | undefined {
@@ -42,20 +69,8 @@ export function insertAppendix(
   nowIso: string,
   actor: string,
 ): void {
-  const position = (db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM appendix WHERE review_id = ?').pluck().get(row.reviewId) as number) ?? 1;
-  db.prepare('INSERT INTO appendix (id, review_id, position, title, file_name, kind, bytes, sha256, content, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    row.id,
-    row.reviewId,
-    position,
-    row.title,
-    row.fileName,
-    row.kind,
-    row.content.length,
-    row.sha256,
-    row.content,
-    nowIso,
-    actor,
-  );
+  planAppendix(db, row, nowIso, actor);
+  attachAppendixFile(db, row, nowIso, actor);
 }
 
 export function retitleAppendix(db: Database, reviewId: string, id: string, title: string): void {
@@ -89,11 +104,11 @@ export function reviewReportTitle(draft: ReportDraft): string {
 
 /** One appendix as it is listed in the memo and named in the package. */
 export interface BoardAppendix extends AppendixRef {
-  /** The name in the board package: "Bilaga 2 – Yttrande från Norra.pdf". */
-  fileName: string;
-  /** null for Bilaga 1 (written at export); the attached file's id otherwise. */
+  /** The name in the board package: "Bilaga 2 – Yttrande från Norra.pdf"; null while a listed appendix waits for its file. */
+  fileName: string | null;
+  /** null for Bilaga 1 (written at export); the listed appendix's id otherwise. */
   appendixId: string | null;
-  kind: AppendixKind;
+  kind: AppendixKind | null;
 }
 
 /** Every appendix in order, Bilaga 1 first: the memo's Bilaga list and the package's files. */
@@ -101,6 +116,6 @@ export function boardAppendices(db: Database, reviewId: string, draft: ReportDra
   const first = reviewReportTitle(draft);
   return [
     { number: 1, title: first, fileName: appendixFileName(1, first, 'docx'), appendixId: null, kind: 'docx' },
-    ...listAppendices(db, reviewId).map((a) => ({ number: a.number, title: a.title, fileName: appendixFileName(a.number, a.title, a.kind), appendixId: a.id, kind: a.kind })),
+    ...listAppendices(db, reviewId).map((a) => ({ number: a.number, title: a.title, fileName: a.kind === null ? null : appendixFileName(a.number, a.title, a.kind), appendixId: a.id, kind: a.kind })),
   ];
 }

@@ -3,7 +3,7 @@ import type { ReportDocument } from '../../../shared/contract/report';
 import type { ReportDraft } from '../../../shared/contract/report-model';
 import type { PublishedResults } from '../../../shared/contract/results';
 import { findIdentityNumbers } from '../../../shared/identity/pii-guard';
-import type { ReportRenderInput, ReportStatus } from '../../../shared/report/render-input';
+import type { Approval, ReportRenderInput, ReportStatus } from '../../../shared/report/render-input';
 import type { Issue } from '../../../shared/result';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
@@ -37,7 +37,15 @@ export interface RenderSource {
  * internal view — and the set is audited before anything is rendered: an export the attacker's
  * audit finds a way into is refused like one holding a personnummer. The only way to a RenderSource.
  */
-export async function auditedRenderSource(ctx: CoreContext, reviewId: string, draft: ReportDraft, status: ReportStatus): Promise<RenderSource> {
+export interface RenderOverrides {
+  /** The approvals to print (the approval being given included), instead of those recorded. */
+  approvals?: readonly Approval[];
+  /** The documents' date: the approval's, so the same approved content gives the same bytes. */
+  createdAt?: string;
+  author?: string;
+}
+
+export async function auditedRenderSource(ctx: CoreContext, reviewId: string, draft: ReportDraft, status: ReportStatus, overrides: RenderOverrides = {}): Promise<RenderSource> {
   const { db } = ctx;
   const { source, set } = db.transaction(() => {
     const set = publicationSetOf(db, reviewId);
@@ -49,10 +57,10 @@ export async function auditedRenderSource(ctx: CoreContext, reviewId: string, dr
       template: reviewTemplate(db, reviewId),
       results: set.results,
       sample: readSample(db, reviewId),
-      approvals: activeApprovals(db, reviewId),
+      approvals: overrides.approvals ?? activeApprovals(db, reviewId),
       appendices: appendices.map((a) => ({ number: a.number, title: a.title })),
-      createdAt: ctx.now().toISOString(),
-      author: ctx.actor,
+      createdAt: overrides.createdAt ?? ctx.now().toISOString(),
+      author: overrides.author ?? ctx.actor,
     };
     return { source: { input, appendices }, set };
   })();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ProfileRole } from '../../../shared/contract/profile';
 import type { ReportDraft } from '../../../shared/contract/report-model';
 import type { Approval, ReportStatus } from '../../../shared/report/render-input';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../../shared/report/settings';
@@ -67,36 +68,100 @@ export function lastReportEvent(db: Database, reviewId: string): ReportEvent | u
   return db.prepare('SELECT at, actor, action, note FROM report_event WHERE review_id = ? ORDER BY seq DESC LIMIT 1').get(reviewId) as ReportEvent | undefined;
 }
 
-/** The approvals in force: given since the last reopening, oldest first. */
-export function activeApprovals(db: Database, reviewId: string): Approval[] {
-  const rows = db.prepare('SELECT name, title, approved_at FROM report_approval WHERE review_id = ? AND revoked_at IS NULL ORDER BY seq').all(reviewId) as {
+export interface RecordedApproval extends Approval {
+  role: ProfileRole | null;
+  override: string | null;
+  /** ISO timestamp. */
+  approvedAt: string;
+}
+
+/** The approvals in force: given since the last reopening, in the order given. */
+export function activeApprovals(db: Database, reviewId: string): RecordedApproval[] {
+  const rows = db.prepare('SELECT name, title, approved_at, role, override FROM report_approval WHERE review_id = ? AND revoked_at IS NULL ORDER BY seq').all(reviewId) as {
     name: string;
     title: string;
     approved_at: string;
+    role: ProfileRole | null;
+    override: string | null;
   }[];
-  return rows.map((r) => ({ name: r.name, title: r.title, date: localIsoDate(new Date(r.approved_at)) }));
+  return rows.map((r) => ({ name: r.name, title: r.title, date: localIsoDate(new Date(r.approved_at)), role: r.role, override: r.override, approvedAt: r.approved_at }));
 }
 
-export function insertApproval(db: Database, reviewId: string, approval: { name: string; title: string }, nowIso: string, actor: string): void {
-  db.prepare('INSERT INTO report_approval (review_id, name, title, approved_at, actor) VALUES (?, ?, ?, ?, ?)').run(reviewId, approval.name, approval.title, nowIso, actor);
+export function insertApproval(
+  db: Database,
+  reviewId: string,
+  approval: { name: string; title: string; role: ProfileRole; draftSha256: string; override: string | null },
+  nowIso: string,
+  actor: string,
+): void {
+  db.prepare('INSERT INTO report_approval (review_id, name, title, approved_at, actor, role, draft_sha256, override) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    reviewId,
+    approval.name,
+    approval.title,
+    nowIso,
+    actor,
+    approval.role,
+    approval.draftSha256,
+    approval.override,
+  );
+}
+
+/** The approved version in force: the documents as written at the last approval. */
+export interface FrozenReport {
+  frozenAt: string;
+  revision: number;
+  memo: Buffer;
+  memoSha256: string;
+  bilaga1: Buffer;
+  bilaga1Sha256: string;
+  appendices: { number: number; title: string }[];
+}
+
+export function activeFrozen(db: Database, reviewId: string): FrozenReport | undefined {
+  const row = db
+    .prepare('SELECT frozen_at, revision, memo, memo_sha256, bilaga1, bilaga1_sha256, appendices FROM report_frozen WHERE review_id = ? AND revoked_at IS NULL ORDER BY seq DESC LIMIT 1')
+    .get(reviewId) as
+    | { frozen_at: string; revision: number; memo: Buffer; memo_sha256: string; bilaga1: Buffer; bilaga1_sha256: string; appendices: string }
+    | undefined;
+  return (
+    row && {
+      frozenAt: row.frozen_at,
+      revision: row.revision,
+      memo: row.memo,
+      memoSha256: row.memo_sha256,
+      bilaga1: row.bilaga1,
+      bilaga1Sha256: row.bilaga1_sha256,
+      appendices: JSON.parse(row.appendices) as FrozenReport['appendices'],
+    }
+  );
+}
+
+export function insertFrozen(db: Database, reviewId: string, frozen: FrozenReport): void {
+  db.prepare(
+    'INSERT INTO report_frozen (review_id, revision, frozen_at, memo, memo_sha256, bilaga1, bilaga1_sha256, appendices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(reviewId, frozen.revision, frozen.frozenAt, frozen.memo, frozen.memoSha256, frozen.bilaga1, frozen.bilaga1Sha256, JSON.stringify(frozen.appendices));
 }
 
 /** Reopening keeps every approval as history and marks those in force as revoked. */
 export function revokeApprovals(db: Database, reviewId: string, nowIso: string): void {
   db.prepare('UPDATE report_approval SET revoked_at = ? WHERE review_id = ? AND revoked_at IS NULL').run(nowIso, reviewId);
+  db.prepare('UPDATE report_frozen SET revoked_at = ? WHERE review_id = ? AND revoked_at IS NULL').run(nowIso, reviewId);
 }
 
 export function readReportSettings(db: Database): ReportSettings {
-  const row = db.prepare('SELECT administration, department, board, font FROM report_settings WHERE id = 1').get() as ReportSettings | undefined;
-  return row ? { administration: row.administration, department: row.department, board: row.board, font: row.font } : { ...DEFAULT_REPORT_SETTINGS };
+  const row = db.prepare('SELECT administration, department, board, font, approvers FROM report_settings WHERE id = 1').get() as
+    | (Omit<ReportSettings, 'approvers'> & { approvers: string })
+    | undefined;
+  if (!row) return { ...DEFAULT_REPORT_SETTINGS, approvers: [...DEFAULT_REPORT_SETTINGS.approvers] };
+  return { administration: row.administration, department: row.department, board: row.board, font: row.font, approvers: JSON.parse(row.approvers) as ReportSettings['approvers'] };
 }
 
 export function writeReportSettings(db: Database, settings: ReportSettings, nowIso: string, actor: string): void {
   db.prepare(
-    `INSERT INTO report_settings (id, administration, department, board, font, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO report_settings (id, administration, department, board, font, approvers, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET administration = excluded.administration, department = excluded.department, board = excluded.board,
-       font = excluded.font, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(settings.administration, settings.department, settings.board, settings.font, nowIso, actor);
+       font = excluded.font, approvers = excluded.approvers, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(settings.administration, settings.department, settings.board, settings.font, JSON.stringify(settings.approvers), nowIso, actor);
 }
 
 /** The calendar date where the department head is (a UTC date would be yesterday just after midnight in Sweden). */

@@ -1,3 +1,4 @@
+import { findingsOfCase, unmarkFinding } from '../findings/repository';
 import type { Database } from 'better-sqlite3';
 import { checkAnswerValue, readAnswerValue } from '../../../shared/scoring/answer-value';
 import type { Template } from '../../../shared/templates/schema';
@@ -25,6 +26,7 @@ export const scoringHandlers: HandlerMap = {
       access: accessOf(db, reviewId, caseId),
       period: { from: period.from, to: period.to },
       next: nextAfter(db, reviewId, caseId),
+      findings: findingsOfCase(db, caseId),
     };
   },
 
@@ -44,7 +46,11 @@ export const scoringHandlers: HandlerMap = {
     const nextNote = note === undefined ? (existing?.note ?? null) : note || null;
     const nextRef = fileRef === undefined ? (existing?.file_ref ?? null) : fileRef || null;
     const nowIso = now().toISOString();
-    db.transaction(() => upsertAnswer(db, caseId, questionId, checked.stored, nextNote, nextRef, nowIso, actor))();
+    db.transaction(() => {
+      upsertAnswer(db, caseId, questionId, checked.stored, nextNote, nextRef, nowIso, actor);
+      // A finding is its note: with the note gone there is nothing left to report.
+      if (nextNote === null || nextNote.trim() === '') unmarkFinding(db, caseId, questionId);
+    })();
     return { questionId, value: readAnswerValue(question, checked.stored), note: nextNote, fileRef: nextRef, updatedAt: nowIso, updatedBy: actor };
   },
 
