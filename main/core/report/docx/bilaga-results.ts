@@ -30,7 +30,17 @@ function questionLines(q: ShareQuestion, ctx: BlockContext): Paragraph[] {
   ];
 }
 
-export function resultsChapter(input: ReportRenderInput, ctx: BlockContext): (Paragraph | Table)[] {
+/**
+ * The writer's text of each area, shared with the memo: the memo's area section (its short text,
+ * then the fuller `detail` only Bilaga 1 carries), placed under the area's heading before its tables.
+ */
+export function areaTextOf(input: ReportRenderInput, ctx: BlockContext, areaId: string): (Paragraph | Table)[] {
+  return input.draft.sections
+    .filter((s) => s.enabled && s.kind === 'area' && s.areaId === areaId)
+    .flatMap((s) => [...blocksToDocx(s.blocks, ctx), ...blocksToDocx(s.detail ?? [], ctx)]);
+}
+
+export function resultsChapter(input: ReportRenderInput, ctx: BlockContext, withAreaText = false): (Paragraph | Table)[] {
   const { basis } = input.results;
   const words = sexWords(input.results);
   const out: (Paragraph | Table)[] = [
@@ -42,6 +52,7 @@ export function resultsChapter(input: ReportRenderInput, ctx: BlockContext): (Pa
   for (const area of input.template.areas) {
     const questions = shareQuestions(input.results, input.template, area.id);
     out.push(heading(area.name));
+    if (withAreaText) out.push(...areaTextOf(input, ctx, area.id));
     if (questions.length === 0) {
       out.push(para('Området har inga ja/nej-frågor att redovisa.'));
       continue;
@@ -82,8 +93,10 @@ function holmSentence(questions: readonly ShareQuestion[], input: ReportRenderIn
   return ` Eftersom ${countOf(tested, 'fråga', 'frågor')} prövades samtidigt har p-värdena också justerats med Holms metod: ${kept}.`;
 }
 
+/** The chapter's own text in Bilaga 1 where it has chapters, else the memo's Jämställdhetsanalys. */
 export function genderChapter(input: ReportRenderInput, ctx: BlockContext): (Paragraph | Table)[] {
-  const draftText = input.draft.sections.filter((s) => s.enabled && s.kind === 'jamstalldhet').flatMap((s) => blocksToDocx(s.blocks, ctx));
+  const source = input.draft.bilaga1 ? input.draft.bilaga1.sections : input.draft.sections;
+  const draftText = source.filter((s) => s.enabled && s.kind === 'jamstalldhet').flatMap((s) => [...blocksToDocx(s.blocks, ctx), ...blocksToDocx(s.detail ?? [], ctx)]);
   const { basis } = input.results;
   const words = sexWords(input.results);
   const questions = input.template.areas.flatMap((a) => shareQuestions(input.results, input.template, a.id));

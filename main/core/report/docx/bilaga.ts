@@ -1,4 +1,5 @@
 import { Paragraph, TableOfContents, TextRun, type FileChild, type Table } from 'docx';
+import type { Section } from '../../../../shared/contract/report-model';
 import type { ReportRenderInput } from '../../../../shared/report/render-input';
 import { questionAnnex } from './bilaga-annex';
 import { methodChapter } from './bilaga-method';
@@ -6,6 +7,7 @@ import { genderChapter, resultsChapter } from './bilaga-results';
 import { blocksToDocx, ListCounter, type BlockContext } from './blocks';
 import { packReport } from './document';
 import { coverHeader } from './header-footer';
+import { sectionTitle } from './sections';
 import { STYLE } from './styles';
 import { dnrValue, isoDateOr, textOr } from './text';
 
@@ -49,9 +51,40 @@ function contents(): FileChild[] {
 const draftBlocks = (input: ReportRenderInput, kind: 'sammanfattning' | 'synpunkter', ctx: BlockContext): (Paragraph | Table)[] =>
   input.draft.sections.filter((s) => s.enabled && s.kind === kind).flatMap((s) => blocksToDocx(s.blocks, ctx));
 
+/**
+ * Bilaga 1 from its own chapters (the draft's `bilaga1`), in the writer's order: each enabled
+ * chapter on a new page with its text; after Sammanfattning the table of contents; under Metod
+ * the generated method chapter, under Resultat every area's text (shared with the memo) with its
+ * tables and charts, under Jämställdhetsanalys the tables by sex. Then the questions annex.
+ */
+function chapters(input: ReportRenderInput, ctx: BlockContext, sections: readonly Section[]): FileChild[] {
+  const out: FileChild[] = [];
+  let contentsPlaced = false;
+  for (const section of sections.filter((s) => s.enabled)) {
+    out.push(chapter(sectionTitle(section, input.template)));
+    const own = [...blocksToDocx(section.blocks, ctx), ...blocksToDocx(section.detail ?? [], ctx)];
+    if (section.kind === 'jamstalldhet') {
+      out.push(...genderChapter(input, ctx));
+    } else {
+      out.push(...own);
+      if (section.kind === 'metod') out.push(...methodChapter(input, ctx.lists));
+      if (section.kind === 'resultat') out.push(...resultsChapter(input, ctx, true));
+    }
+    if (section.kind === 'sammanfattning' && !contentsPlaced) {
+      out.push(...contents());
+      contentsPlaced = true;
+    }
+  }
+  return contentsPlaced ? out : [...contents(), ...out];
+}
+
 export async function renderBilaga1(input: ReportRenderInput): Promise<Buffer> {
   const ctx: BlockContext = { results: input.results, template: input.template, lists: new ListCounter() };
   const title = textOr(input.draft.header.title, textOr(input.review.title, 'Titel saknas'));
+  if (input.draft.bilaga1) {
+    const children: FileChild[] = [...cover(input, title), ...chapters(input, ctx, input.draft.bilaga1.sections), chapter('Bilaga: Granskningsfrågor'), questionAnnex(input.template)];
+    return packReport({ input, kind: BILAGA_KIND, headerKind: title, firstPage: (text) => coverHeader(text.mark), children, updateFields: true });
+  }
   const closing = draftBlocks(input, 'synpunkter', ctx);
   const children: FileChild[] = [
     ...cover(input, title),
