@@ -47,13 +47,17 @@ describe('defaultDraft', () => {
       'Socialnämnden överlämnar rapporten till berörda stadsdelsnämnder.',
       'Socialnämnden överlämnar rapporten till övriga stadsdelsnämnder för kännedom.',
     ]);
-    expect(draft.sections.map((s) => s.kind)).toEqual(['sammanfattning', 'bakgrund', 'arendet', 'area', 'area', 'area', 'area', 'area', 'jamstalldhet', 'barnratt', 'beredning', 'synpunkter', 'signatures']);
+    expect(draft.sections.map((s) => s.kind)).toEqual(['sammanfattning', 'bakgrund', 'arendet', 'likstallighet', 'area', 'area', 'area', 'area', 'area', 'jamstalldhet', 'slutsatser', 'barnratt', 'beredning', 'synpunkter', 'signatures']);
+    expect(draft.bilaga1!.sections.map((s) => s.kind)).toEqual(['sammanfattning', 'inledning', 'metod', 'resultat', 'likstallighet', 'jamstalldhet', 'slutsatser', 'slutord']);
     expect(draft.sections.find((s) => s.kind === 'barnratt')!.enabled).toBe(false);
     const text = textOf(draft);
     expect(text).toContain('Granskningen avser öppenvård barn 0–12 år vid Kungsholmen och Skarpnäck. Sammanlagt omfattades 80 akter.');
     expect(text).toContain('Förvaltningen föreslår att socialnämnden godkänner denna kvalitetsgranskning.');
     expect(text).toContain('Socialförvaltningen (2024) Förhandsbedömningar Barn 0-12 år - Socialtjänstinspektörernas kvalitetsgranskning');
-    expect(text).toContain('Sammantaget var svaret ja i 53\u00a0% av de tillämpliga svaren.');
+    expect(text).toContain('Sammantaget var svaret ja i 53\u00a0% av de tillämpliga svaren på områdets enda fråga.');
+    // The units compared on published figures only: every unit's share of the one scored area.
+    expect(draft.sections.find((s) => s.kind === 'likstallighet')!.blocks).toContainEqual({ type: 'unitTable' });
+    expect(text).toMatch(/Socialtjänstinspektörerna rekommenderar att/);
     expect(text).toContain('Underlaget omfattar 80 akter: 40 flickor, 40 pojkar.');
     expect(text).toContain('Andelen ja är högre för flickor (75\u00a0%) än för pojkar (30\u00a0%)');
     expect(text).not.toMatch(/null|undefined|NaN/);
@@ -64,7 +68,7 @@ describe('defaultDraft', () => {
     const draft = await draftFor(rows, () => 'ja');
     const text = textOf(draft);
     expect(text).toContain('Underlaget omfattar 3 akter: 1 flicka, 2 pojkar.');
-    expect(text).toContain('Underlaget är för litet för att redovisa en sammanlagd andel.');
+    expect(text).toContain('Underlaget är för litet för att redovisa en sammanlagd andel ja för området.');
     expect(text).not.toMatch(/\d+\u00a0%/);
     expect(ReportDraftSchema.safeParse(draft).success).toBe(true);
   });
