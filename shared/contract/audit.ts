@@ -5,14 +5,16 @@ import { opaque, RecordIdSchema } from './fields';
 /**
  * What kind of place the trail broke at, so every face can word it: the database's triggers, the
  * end of the table, a link or a row's content, the answers replayed against the trail, or a head
- * hash noted earlier that the chain no longer contains.
+ * hash noted earlier that the chain no longer contains. The `record-` kinds and `records` are the
+ * same places in the record chain (händelseloggen: approvals, reopenings, the report's revisions
+ * and log, appendices, findings, done marks), `records` being its replay against those tables.
  */
-export const AUDIT_BREAK_KINDS = ['triggers', 'end', 'link', 'content', 'answers', 'anchor'] as const;
+export const AUDIT_BREAK_KINDS = ['triggers', 'end', 'link', 'content', 'answers', 'anchor', 'record-end', 'record-link', 'record-content', 'records'] as const;
 export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
 
 export const AuditBreakSchema = z.object({
   kind: z.enum(AUDIT_BREAK_KINDS),
-  /** The audit row at which the trail stops being trustworthy; null when no single row is to blame (a trigger, a rewritten chain). */
+  /** The row (of answer_audit, or of record_log for the record kinds) at which the trail stops being trustworthy; null when no single row is to blame (a trigger, a rewritten chain, a row added outside the program). */
   seq: z.number().int().nullable(),
   at: z.string().nullable(),
   /** Swedish, for the reviewer. */
@@ -36,10 +38,11 @@ const AnchorSchema = opaque(
 
 export const auditMethods = {
   'audit.verify': method({
-    summary: 'Kontrollerar en gransknings ändringslogg: skydden i databasen, hashkedjan, att loggen stämmer med svaren och, om den anges, en tidigare antecknad kontrollsumma.',
+    summary:
+      'Kontrollerar en gransknings ändringslogg och händelselogg: skydden i databasen, hashkedjorna, att loggarna stämmer med svaren, godkännandena, utlåtandet, bilagorna, fynden och klarmarkeringarna och, om den anges, en tidigare antecknad kontrollsumma.',
     input: z.strictObject({
       reviewId: RecordIdSchema,
-      /** The head hash noted outside the workbench earlier (at approval, in the memo or the diarium): it must still be a link of the chain. */
+      /** A head hash noted outside the workbench earlier (at approval, in the memo or the diarium), of either chain: it must still be a link of it. */
       anchor: AnchorSchema.optional(),
     }),
     output: z.object({
@@ -51,6 +54,16 @@ export const auditMethods = {
       head: z.string().optional(),
       /** Where the given anchor sits in the chain: every row up to and including it is as it was when the anchor was noted. */
       anchor: z.object({ seq: z.number().int(), at: z.string() }).optional(),
+      /**
+       * The record chain (händelseloggen), checked after the answers' trail: rows whose link checked
+       * out (0 when a break before it stopped the check), its own head to note outside the workbench,
+       * and where the anchor sits when the anchor given was one of its heads.
+       */
+      records: z.object({
+        checked: z.number().int(),
+        head: z.string().optional(),
+        anchor: z.object({ seq: z.number().int(), at: z.string() }).optional(),
+      }),
     }),
   }),
 };

@@ -12,21 +12,34 @@ type AuditBreak = NonNullable<AuditReport['firstBroken']>;
 const rows = (n: number) => `${formatNumber(n)} ${n === 1 ? 'rad' : 'rader'}`;
 const when = (at: string | null) => (at ? ` (${formatDateTime(at)})` : '');
 
-/** The head hash, and why and how to keep it: without a copy outside the database a rewritten chain cannot be told from an intact one. */
-function headAdvice(reviewId: string, head: string): string[] {
+/**
+ * The head hashes, and why and how to keep them: without a copy outside the database a rewritten
+ * chain cannot be told from an intact one. The answers' chain and the record chain have one each.
+ */
+function headAdvice(reviewId: string, head: string | undefined, recordsHead: string | undefined): string[] {
+  const heads = [head, recordsHead].filter((h): h is string => h !== undefined);
   return [
-    `Kedjans kontrollsumma nu: ${head}`,
-    'Anteckna den utanför Granskningsbänken, i diariet eller i tjänsteutlåtandet. Den som skriver om historiken i databasen kan räkna om hela kedjan så att den ser hel ut, men kan inte ändra det du har antecknat. Kontrollera senare mot anteckningen med:',
-    `  granska audit verify ${reviewId} --anchor ${head}`,
+    ...(head ? [`${recordsHead ? 'Ändringsloggens' : 'Kedjans'} kontrollsumma nu: ${head}`] : []),
+    ...(recordsHead ? [`Händelseloggens kontrollsumma nu: ${recordsHead}`] : []),
+    `Anteckna ${heads.length === 1 ? 'den' : 'dem'} utanför Granskningsbänken, i diariet eller i tjänsteutlåtandet. Den som skriver om historiken i databasen kan räkna om hela kedjan så att den ser hel ut, men kan inte ändra det du har antecknat. Kontrollera senare mot anteckningen med:`,
+    ...heads.map((h) => `  granska audit verify ${reviewId} --anchor ${h}`),
   ];
 }
 
 function intact(reviewId: string, report: AuditReport): string {
   const lines = [`Ändringsloggen är hel: ${rows(report.checked)} kontrollerade.`];
+  if (report.records.checked > 0) {
+    lines.push(`Händelseloggen (godkännanden, återöppningar, utlåtandets versioner, bilagor, fynd och klarmarkeringar) är hel och stämmer med databasen: ${rows(report.records.checked)} kontrollerade.`);
+  }
   if (report.anchor) {
     lines.push(`Den antecknade kontrollsumman finns i kedjan, vid loggrad ${formatNumber(report.anchor.seq)}${when(report.anchor.at)}: allt fram till den är oförändrat sedan den antecknades.`);
   }
-  if (report.head) lines.push(...headAdvice(reviewId, report.head));
+  if (report.records.anchor) {
+    lines.push(
+      `Den antecknade kontrollsumman finns i händelseloggen, vid rad ${formatNumber(report.records.anchor.seq)}${when(report.records.anchor.at)}: allt fram till den är oförändrat sedan den antecknades.`,
+    );
+  }
+  if (report.head || report.records.head) lines.push(...headAdvice(reviewId, report.head, report.records.head));
   else lines.push('Granskningen har ännu inga ändringar i loggen, så det finns ingen kontrollsumma att anteckna.');
   return lines.join('\n');
 }
@@ -36,9 +49,14 @@ function broken(report: AuditReport, breakAt: AuditBreak): string {
   const where =
     (breakAt.kind === 'link' || breakAt.kind === 'content') && breakAt.seq !== null
       ? `Första brutna länken: loggrad ${formatNumber(breakAt.seq)}${when(breakAt.at)}.\n`
-      : breakAt.kind === 'answers' && breakAt.seq !== null
-        ? `Svarets senaste loggrad: ${formatNumber(breakAt.seq)}${when(breakAt.at)}.\n`
-        : '';
+      : (breakAt.kind === 'record-link' || breakAt.kind === 'record-content') && breakAt.seq !== null
+        ? `Första brutna länken: händelseloggens rad ${formatNumber(breakAt.seq)}${when(breakAt.at)}.\n`
+        : breakAt.kind === 'answers' && breakAt.seq !== null
+          ? `Svarets senaste loggrad: ${formatNumber(breakAt.seq)}${when(breakAt.at)}.\n`
+          : breakAt.kind === 'records' && breakAt.seq !== null
+            ? `Händelseloggens rad: ${formatNumber(breakAt.seq)}.\n`
+            : '';
+  const before = (checked: number) => (checked === 0 ? 'Det är granskningens första rad i loggen.' : `${rows(checked)} före den stämde.`);
   const context: Record<AuditBreak['kind'], string> = {
     triggers: 'Felet sitter i databasens skydd av loggen, inte i en enskild loggrad. Loggens rader kontrollerades inte: medan skyddet var borta kan vad som helst ha ändrats utan att loggas.',
     end: 'Felet sitter i loggens slut, inte i en enskild loggrad. Loggens övriga rader kontrollerades inte.',
@@ -46,8 +64,13 @@ function broken(report: AuditReport, breakAt: AuditBreak): string {
     content: report.checked === 0 ? 'Det är granskningens första loggrad.' : `${rows(report.checked)} före den stämde.`,
     answers: `Kedjans ${rows(report.checked)} hänger ihop, men svaren i databasen stämmer inte med loggen.`,
     anchor: `Kedjans ${rows(report.checked)} hänger ihop med varandra, men kedjan har alltså räknats om efter att kontrollsumman antecknades.`,
+    'record-end': 'Felet sitter i händelseloggens slut, inte i en enskild rad. Loggarnas övriga rader kontrollerades inte.',
+    'record-link': `Ändringsloggens ${rows(report.checked)} stämde. I händelseloggen: ${before(report.records.checked)}`,
+    'record-content': `Ändringsloggens ${rows(report.checked)} stämde. I händelseloggen: ${before(report.records.checked)}`,
+    records: `Händelseloggens ${rows(report.records.checked)} hänger ihop, men databasen stämmer inte med den: godkännanden, återöppningar, utlåtandet, bilagor, fynd eller klarmarkeringar har ändrats utan att loggas.`,
   };
-  return `Ändringsloggen är BRUTEN. ${where}Orsak: ${breakAt.reason}\n${context[breakAt.kind]}`;
+  const log = breakAt.kind === 'records' || breakAt.kind.startsWith('record-') ? 'Händelseloggen' : 'Ändringsloggen';
+  return `${log} är BRUTEN. ${where}Orsak: ${breakAt.reason}\n${context[breakAt.kind]}`;
 }
 
 export const auditCommands: CliCommand[] = [
@@ -55,7 +78,7 @@ export const auditCommands: CliCommand[] = [
     words: ['audit', 'verify'],
     usage: 'granska audit verify <granskning> [--anchor <kontrollsumma>] [--json]',
     summary:
-      'Kontrollerar granskningens ändringslogg (hashkedjan och databasens skydd) och skriver ut kedjans kontrollsumma att anteckna. Med --anchor: att en tidigare antecknad kontrollsumma finns kvar i kedjan. Slutkod 2 om loggen är bruten.',
+      'Kontrollerar granskningens ändringslogg och händelselogg (godkännanden, återöppningar, utlåtandets versioner, bilagor, fynd och klarmarkeringar): hashkedjorna, databasens skydd och att loggarna stämmer med databasen. Skriver ut kedjornas kontrollsummor att anteckna. Med --anchor: att en tidigare antecknad kontrollsumma finns kvar i sin kedja. Slutkod 2 om loggen är bruten.',
     options: ['anchor'],
     async run(ctx, { positionals, options }) {
       const [reviewId] = positionals;
