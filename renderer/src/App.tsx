@@ -12,6 +12,7 @@ import { ReviewScreen } from './screens/reviews/review/ReviewScreen';
 import { ScoringScreen } from './screens/scoring/ScoringScreen';
 import { ResultsScreen } from './screens/results/ResultsScreen';
 import { ReportScreen } from './screens/report/ReportScreen';
+import { FindingsScreen } from './screens/findings/FindingsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { FirstStartGate } from './frame/FirstStartGate';
 
@@ -33,6 +34,8 @@ function Screen({ route }: { route: Route }) {
       return <ResultsScreen key={route.reviewId} reviewId={route.reviewId} />;
     case 'report':
       return <ReportScreen key={route.reviewId} reviewId={route.reviewId} />;
+    case 'findings':
+      return <FindingsScreen key={route.reviewId} reviewId={route.reviewId} />;
     case 'settings':
       return <SettingsScreen />;
     case 'notFound':

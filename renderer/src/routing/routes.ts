@@ -8,6 +8,7 @@ export type Route =
   | { name: 'scoring'; reviewId: string; caseId: string }
   | { name: 'results'; reviewId: string }
   | { name: 'report'; reviewId: string }
+  | { name: 'findings'; reviewId: string }
   | { name: 'settings' }
   | { name: 'notFound'; hash: string };
 
@@ -24,6 +25,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'granskningar' && parts.length === 2) return { name: 'review', id: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'resultat') return { name: 'results', reviewId: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'utlatande') return { name: 'report', reviewId: parts[1] };
+  if (parts[0] === 'granskningar' && parts.length === 3 && parts[2] === 'fynd') return { name: 'findings', reviewId: parts[1] };
   if (parts[0] === 'granskningar' && parts.length === 4 && parts[2] === 'akt') return { name: 'scoring', reviewId: parts[1], caseId: parts[3] };
   return { name: 'notFound', hash };
 }
@@ -46,6 +48,8 @@ export function hrefFor(route: Route): string {
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/resultat`;
     case 'report':
       return `#/granskningar/${encodeURIComponent(route.reviewId)}/utlatande`;
+    case 'findings':
+      return `#/granskningar/${encodeURIComponent(route.reviewId)}/fynd`;
     case 'settings':
       return '#/installningar';
     case 'notFound':

@@ -41,6 +41,11 @@ export class ScoringPage {
     return this.question(id).getByRole('textbox', { name: 'Var i akten' });
   }
 
+  /** "Fynd för <område>" beside the note of the current question. */
+  finding(id: string, area: string): Locator {
+    return this.question(id).getByRole('checkbox', { name: `Fynd för ${area}` });
+  }
+
   get fileProgress(): Locator {
     return this.page.locator('.scoring-progress .progress-item').first();
   }

@@ -4,6 +4,7 @@ import { LegalReferences } from '../../components/LegalReferences';
 import { useScoring } from '../../state/scoring-store';
 import { AnswerHistory } from './AnswerHistory';
 import { ChoiceAnswer } from './ChoiceAnswer';
+import { FindingToggle } from './FindingToggle';
 import { FreeTextField } from './FreeTextField';
 import { GuidancePanel } from './GuidancePanel';
 import { optionForKey, stepForKey, toggledChoice } from './keys';
@@ -161,6 +162,7 @@ export function ScoringQuestion({ question, template, index }: Props) {
           <div className="field-row scoring-notes">
             <FreeTextField questionId={question.id} field="note" label="Anteckning" multiline readOnly={readOnly} />
             <FreeTextField questionId={question.id} field="fileRef" label="Var i akten" placeholder="t.ex. journal 2024-03-12" readOnly={readOnly} />
+            <FindingToggle questionId={question.id} areaName={template.areas.find((a) => a.id === question.area)?.name ?? question.area} />
           </div>
         ) : (
           <QuestionSummary questionId={question.id} />

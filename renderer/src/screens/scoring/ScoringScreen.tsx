@@ -11,6 +11,7 @@ import { ScoringArea } from './ScoringArea';
 import { ScoringProgress } from './ScoringProgress';
 import { LoadErrorScreen } from '../../frame/LoadErrorScreen';
 import { useFlushOnLeave } from '../../hooks/useFlushOnLeave';
+import { followScoring } from './finding-marks';
 
 /** Marks the open file done and opens the next file not yet done, or the review when all are done. */
 export async function finishCase(reviewId: string): Promise<void> {
@@ -35,6 +36,8 @@ export function ScoringScreen({ reviewId, caseId }: { reviewId: string; caseId: 
   const questions = useScoring((s) => s.questions);
   const reviewHref = hrefFor({ name: 'review', id: reviewId });
 
+  // The notes marked as findings follow the file that opens and the notes that are saved.
+  useEffect(() => followScoring(), []);
   useEffect(() => {
     void useScoring.getState().open(reviewId, caseId);
     return () => void useScoring.getState().flushAll();

@@ -46,6 +46,9 @@ export function ReviewScreen({ id }: { id: string }) {
         </a>{' '}
         <a className="button-link" href={hrefFor({ name: 'report', reviewId: review.id })}>
           Tjänsteutlåtande
+        </a>{' '}
+        <a className="button-link" href={hrefFor({ name: 'findings', reviewId: review.id })}>
+          Fynd och dialogmöten
         </a>
       </p>
       {review.archived && (
