@@ -44,4 +44,18 @@ export function removeSection(draft: ReportDraft, id: string): ReportDraft {
   return { ...draft, sections: draft.sections.filter((s) => s.id !== id || s.kind !== 'custom') };
 }
 
+/** Bilaga 1's chapters changed by `change`; a draft without chapters of its own is returned as it is. */
+function withChapters(draft: ReportDraft, change: (sections: Section[]) => Section[]): ReportDraft {
+  if (!draft.bilaga1) return draft;
+  return { ...draft, bilaga1: { ...draft.bilaga1, sections: change(draft.bilaga1.sections) } };
+}
+
+export function updateChapter(draft: ReportDraft, id: string, change: (section: Section) => Section): ReportDraft {
+  return withChapters(draft, (sections) => sections.map((s) => (s.id === id ? change(s) : s)));
+}
+
+export function moveChapter(draft: ReportDraft, id: string, direction: Direction): ReportDraft {
+  return withChapters(draft, (sections) => moved(sections, sections.findIndex((s) => s.id === id), direction));
+}
+
 export const EMPTY_SIGNATURE: Signature = { name: '', title: '', administration: '' };

@@ -27,7 +27,13 @@ const KEEPALIVE_LIMIT = 60_000;
  */
 export type ReportSaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
-export type ReportAction = 'submit' | 'approve' | 'reopen' | 'export-memo' | 'export-bilaga1' | 'attach' | 'appendix' | 'package';
+export type ReportAction = 'submit' | 'approve' | 'reopen' | 'regenerate' | 'export-memo' | 'export-bilaga1' | 'attach' | 'appendix' | 'package';
+
+/** The two documents the one draft makes: the memo (tjänsteutlåtande) and Bilaga 1 (the review report). */
+export type ReportView = 'memo' | 'bilaga1';
+
+/** What rewriting the draft from the review would do (report.regenerate with dryRun). */
+export type RegeneratePreview = OutputOf<'report.regenerate'>;
 
 /** A refused step (not ready to send, an export the identity-number scan stopped): the message and each place. */
 export interface ActionProblem {
@@ -51,6 +57,8 @@ interface ReportData {
   saveError?: ApiError;
   busy: ReportAction | null;
   problem?: ActionProblem;
+  /** The document on screen. */
+  view: ReportView;
 }
 
 export interface ReportState extends ReportData {
@@ -61,11 +69,22 @@ export interface ReportState extends ReportData {
   edit(change: (draft: ReportDraft) => ReportDraft): void;
   /** Saves a waiting edit now; resolves when nothing is left to send (or it was refused). */
   flush(options?: { keepalive?: boolean }): Promise<void>;
-  submit(): Promise<boolean>;
-  approve(): Promise<boolean>;
+  /** Sends for approval; `override` is an approver's reason for sending an incomplete draft. */
+  submit(override?: string): Promise<boolean>;
+  /** Approves in the profile's role; `override` is the reason for approving an incomplete draft. */
+  approve(override?: string): Promise<boolean>;
   /** Reopens with the reason (logged); a refusal is the step's problem, shown at the reason. */
   reopen(reason: string): Promise<boolean>;
+  /** What rewriting from the review would replace and keep (every edit saved first); undefined when refused (the problem is shown). */
+  previewRegenerate(): Promise<RegeneratePreview | undefined>;
+  /** Rewrites the draft from the review, replacing also the edited sections in `overwrite`, and reads it in again. */
+  regenerate(overwrite: readonly string[]): Promise<RegeneratePreview | undefined>;
+  setView(view: ReportView): void;
   exportDocument(document: ReportDocument): Promise<void>;
+  /** Lists an appendix by its title; its file is attached later. */
+  planAppendix(title: string): Promise<ApiError | undefined>;
+  /** Attaches the file of a listed appendix. */
+  attachAppendix(id: string, file: PickedFile): Promise<ApiError | undefined>;
   addAppendix(file: PickedFile, title: string): Promise<ApiError | undefined>;
   updateAppendix(id: string, change: { title?: string; position?: number }): Promise<ApiError | undefined>;
   removeAppendix(id: string): Promise<void>;
@@ -86,6 +105,7 @@ const initial: ReportData = {
   saveError: undefined,
   busy: null,
   problem: undefined,
+  view: 'memo',
 };
 
 // Module state that does not belong in renders: the typing pause and the save in flight.
@@ -126,6 +146,19 @@ export const useReport = create<ReportState>()((set, get) => {
     set({ meta, revision: dirty || running ? get().revision : answer.revision });
   }
 
+  /** What is still incomplete, after a save changed the draft: only `readiness` is taken, the rest stays as the last step left it. */
+  async function refreshReadiness(): Promise<void> {
+    const mine = session;
+    try {
+      const answer = await api().call('report.get', { reviewId: get().reviewId! });
+      const meta = get().meta;
+      if (mine !== session || !meta) return;
+      set({ meta: { ...meta, readiness: answer.readiness } });
+    } catch {
+      // The list stays as it was; the next save or step reads it again.
+    }
+  }
+
   async function saveOnce(options: { keepalive?: boolean }): Promise<void> {
     const mine = session;
     const { reviewId, draft, revision } = get();
@@ -138,7 +171,10 @@ export const useReport = create<ReportState>()((set, get) => {
       const result = await api().call('report.save', { reviewId, revision, draft }, { keepalive });
       if (mine !== session) return;
       set({ revision: result.revision, saveState: dirty ? 'pending' : 'saved', saveError: undefined });
-      if (!dirty) announce('Sparat', 'success');
+      if (!dirty) {
+        announce('Sparat', 'success');
+        void refreshReadiness();
+      }
     } catch (error) {
       if (mine !== session) return;
       const apiError = toApiError(error);
@@ -181,19 +217,43 @@ export const useReport = create<ReportState>()((set, get) => {
     return state !== 'error' && state !== 'conflict';
   }
 
-  async function step(action: ReportAction, run: () => Promise<unknown>, success: string): Promise<boolean> {
+  async function step(action: ReportAction, run: () => Promise<unknown>, success: string | (() => string)): Promise<boolean> {
     set({ busy: action, problem: undefined });
     try {
       if (!(await savedFirst())) return false;
       await run();
       await refreshMeta();
-      announce(success, 'success');
+      announce(typeof success === 'string' ? success : success(), 'success');
       return true;
     } catch (error) {
       const apiError = toApiError(error);
       set({ problem: { action, error: apiError } });
       announce(apiError.message, 'error');
+      // A refusal for gaps names them as they are now: the list beside the buttons follows.
+      if (apiError.code === 'VALIDATION') await refreshMeta().catch(() => undefined);
       return false;
+    } finally {
+      set({ busy: null });
+    }
+  }
+
+  /** Calls report.regenerate after every edit is saved; a refusal is the step's problem. */
+  async function regenerateCall(dryRun: boolean, overwrite: readonly string[]): Promise<RegeneratePreview | undefined> {
+    set({ busy: 'regenerate', problem: undefined });
+    try {
+      if (!(await savedFirst())) return undefined;
+      const answer = await api().call('report.regenerate', { reviewId: get().reviewId!, revision: get().revision, dryRun, ...(overwrite.length > 0 ? { overwrite: [...overwrite] } : {}) });
+      if (!dryRun) {
+        await load(get().reviewId!);
+        const count = answer.replaced.length;
+        announce(count === 0 ? 'Inget behövde skrivas om.' : `Utkastet skrevs om från granskningen: ${count === 1 ? 'ett avsnitt' : `${count} avsnitt`}.`, 'success');
+      }
+      return answer;
+    } catch (error) {
+      const apiError = toApiError(error);
+      set({ problem: { action: 'regenerate', error: apiError } });
+      announce(apiError.message, 'error');
+      return undefined;
     } finally {
       set({ busy: null });
     }
@@ -240,9 +300,25 @@ export const useReport = create<ReportState>()((set, get) => {
 
     flush,
 
-    submit: () => step('submit', () => api().call('report.submit', { reviewId: get().reviewId!, revision: get().revision }), 'Tjänsteutlåtandet skickades för godkännande.'),
+    submit: (override) =>
+      step(
+        'submit',
+        () => api().call('report.submit', { reviewId: get().reviewId!, revision: get().revision, ...(override !== undefined ? { override } : {}) }),
+        override !== undefined ? 'Tjänsteutlåtandet skickades för godkännande; skälet och bristerna loggades.' : 'Tjänsteutlåtandet skickades för godkännande.',
+      ),
 
-    approve: () => step('approve', () => api().call('report.approve', { reviewId: get().reviewId!, revision: get().revision }), 'Tjänsteutlåtandet godkändes.'),
+    approve: (override) =>
+      step(
+        'approve',
+        () => api().call('report.approve', { reviewId: get().reviewId!, revision: get().revision, ...(override !== undefined ? { override } : {}) }),
+        () => (get().meta?.status === 'godkand' ? 'Tjänsteutlåtandet godkändes och fastställdes.' : 'Ditt godkännande registrerades; utlåtandet väntar på fler godkännanden.'),
+      ),
+
+    previewRegenerate: () => regenerateCall(true, []),
+
+    regenerate: (overwrite) => regenerateCall(false, overwrite),
+
+    setView: (view) => set({ view }),
 
     reopen: (reason) => step('reopen', () => api().call('report.reopen', { reviewId: get().reviewId!, reason }), 'Tjänsteutlåtandet öppnades igen för ändringar.'),
 
@@ -264,6 +340,21 @@ export const useReport = create<ReportState>()((set, get) => {
       } finally {
         set({ busy: null });
       }
+    },
+
+    planAppendix(title) {
+      return appendixCall(
+        () => api().call('appendix.plan', { reviewId: get().reviewId!, title }),
+        (listed) => `Bilaga ${listed.number} lades till i förteckningen: ${listed.title}. Filen bifogas senare.`,
+      );
+    },
+
+    attachAppendix(id, file) {
+      return appendixCall(
+        () => api().call('appendix.attach', { reviewId: get().reviewId!, id, fileName: file.name, contentBase64: bytesToBase64(file.bytes) }),
+        (attached) => `Filen ${attached.fileName ?? file.name} bifogades till bilaga ${attached.number}.`,
+        'attach',
+      );
     },
 
     addAppendix(file, title) {

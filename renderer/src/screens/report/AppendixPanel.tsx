@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { APPENDIX_KINDS, type Appendix } from '../../../../shared/contract/report';
 import type { ApiError } from '../../../../shared/result';
 import type { PickedFile } from '../../api/files';
+import { FieldIssues } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
 import { services } from '../../services';
 import { useReport } from '../../state/report-store';
 import { announce } from '../../state/status-store';
 import { formatBytes, shortChecksum } from './labels';
-import { appendixTitleId, messagesAt } from './report-issues';
+import { appendixFileId, appendixTitleId, messagesAt } from './report-issues';
 import { useReportIssues } from './useReportIssues';
 
 /** A title from a file name: without the extension and the characters a title may not hold (it names the file in the package). */
@@ -20,33 +21,44 @@ export const titleFromFileName = (name: string): string =>
     .trim()
     .slice(0, 200);
 
+/** Asks for an appendix file (pdf, docx or xlsx); null when none was chosen or it could not be read (said in the status line). */
+async function pickAppendixFile(): Promise<PickedFile | null> {
+  try {
+    return await services().pickFile([{ name: 'Bilaga (PDF, Word eller Excel)', extensions: [...APPENDIX_KINDS] }]);
+  } catch (error) {
+    announce(`Filen kunde inte öppnas: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    return null;
+  }
+}
+
+const messagesOf = (error: ApiError | undefined): string[] => (error ? (error.issues?.length ? error.issues.map((i) => i.message) : [error.message]) : []);
 
 /**
- * Bilagor: Bilaga 1 is the review report itself, then the attached files in order. The board
- * secretary attaches (pdf, docx, xlsx), titles, orders and removes them and creates the board
- * package; everyone else sees the list and why they cannot change it.
+ * Bilagor: Bilaga 1 is the review report itself, then the memo's list of appendices in order. Any
+ * role may list an appendix by its title while nobody has approved (the list is part of what is
+ * approved); its file may come later. The board secretary attaches the files (pdf, docx, xlsx) —
+ * also after approval — and creates the board package once every listed appendix has its file.
  */
 export function AppendixPanel() {
   const meta = useReport((s) => s.meta!);
   const busy = useReport((s) => s.busy);
   const title = useReport((s) => s.draft!.header.title);
-  const { attach, exportPackage } = meta.permissions;
+  const { attach, listAppendices, exportPackage } = meta.permissions;
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const [addError, setAddError] = useState<ApiError | undefined>();
+  const [planTitle, setPlanTitle] = useState('');
+  const [planError, setPlanError] = useState<string[]>([]);
   const store = useReport.getState();
+  const missing = meta.appendices.filter((a) => !a.attached);
 
   const choose = async () => {
     setAddError(undefined);
-    try {
-      const file = await services().pickFile([{ name: 'Bilaga (PDF, Word eller Excel)', extensions: [...APPENDIX_KINDS] }]);
-      if (!file) return;
-      setPicked(file);
-      setNewTitle(titleFromFileName(file.name));
-      requestAnimationFrame(() => document.getElementById('report-appendix-new-title')?.focus());
-    } catch (error) {
-      announce(`Filen kunde inte öppnas: ${error instanceof Error ? error.message : String(error)}`, 'error');
-    }
+    const file = await pickAppendixFile();
+    if (!file) return;
+    setPicked(file);
+    setNewTitle(titleFromFileName(file.name));
+    requestAnimationFrame(() => document.getElementById('report-appendix-new-title')?.focus());
   };
 
   const add = async () => {
@@ -59,6 +71,23 @@ export function AppendixPanel() {
     } else if (messagesAt(error.issues ?? [], '$.title').length > 0) document.getElementById('report-appendix-new-title')?.focus();
   };
 
+  const plan = async () => {
+    const text = planTitle.trim();
+    if (text === '') {
+      setPlanError(['Skriv bilagans titel.']);
+      document.getElementById('report-appendix-plan-title')?.focus();
+      return;
+    }
+    const error = await store.planAppendix(text);
+    if (error) {
+      setPlanError(messagesOf(error));
+      document.getElementById('report-appendix-plan-title')?.focus();
+    } else {
+      setPlanTitle('');
+      setPlanError([]);
+    }
+  };
+
   const addTitleIssues = addError ? messagesAt(addError.issues ?? [], '$.title') : [];
   // Anything not about the title is about the file (its type, its size, the count of appendices).
   const addFileIssues = addError && addTitleIssues.length === 0 ? [addError.message] : [];
@@ -66,6 +95,7 @@ export function AppendixPanel() {
   return (
     <section className="panel report-appendices" aria-labelledby="report-appendices-heading">
       <h2 id="report-appendices-heading">Bilagor</h2>
+      {!listAppendices.allowed && listAppendices.reason && <p className="hint">{listAppendices.reason}</p>}
       {!attach.allowed && attach.reason && <p className="hint">{attach.reason}</p>}
       <div className="table-wrap">
         <table className="data-table report-appendix-table">
@@ -79,7 +109,7 @@ export function AppendixPanel() {
                 Storlek
               </th>
               <th scope="col">Kontrollsumma (SHA-256)</th>
-              {attach.allowed && <th scope="col">Åtgärder</th>}
+              {listAppendices.allowed && <th scope="col">Åtgärder</th>}
             </tr>
           </thead>
           <tbody>
@@ -89,20 +119,46 @@ export function AppendixPanel() {
               <td>Skapas vid export (.docx)</td>
               <td className="num">–</td>
               <td>–</td>
-              {attach.allowed && <td />}
+              {listAppendices.allowed && <td />}
             </tr>
             {meta.appendices.map((appendix, i) => (
-              <AppendixRow key={`${appendix.id}\u0000${appendix.title}`} appendix={appendix} index={i} count={meta.appendices.length} editable={attach.allowed} busy={busy !== null} />
+              <AppendixRow
+                key={`${appendix.id}\u0000${appendix.title}`}
+                appendix={appendix}
+                index={i}
+                count={meta.appendices.length}
+                canList={listAppendices.allowed}
+                canAttach={attach.allowed}
+                busy={busy !== null}
+              />
             ))}
           </tbody>
         </table>
       </div>
-      {attach.allowed && !picked && (
+      {listAppendices.allowed && (
+        <div className="inline-form report-appendix-plan">
+          <TextField
+            id="report-appendix-plan-title"
+            label="Bilaga som bifogas senare, titel"
+            hint="Står i tjänsteutlåtandets bilageförteckning. Nämndsekreteraren bifogar filen, även efter godkännandet."
+            value={planTitle}
+            onChange={(v) => {
+              setPlanTitle(v);
+              setPlanError([]);
+            }}
+            issues={planError}
+          />
+          <button type="button" disabled={busy !== null} onClick={() => void plan()}>
+            Lägg till i förteckningen
+          </button>
+        </div>
+      )}
+      {attach.allowed && listAppendices.allowed && !picked && (
         <button type="button" disabled={busy !== null} onClick={() => void choose()}>
           Bifoga bilaga…
         </button>
       )}
-      {attach.allowed && picked && (
+      {attach.allowed && listAppendices.allowed && picked && (
         <div className="report-appendix-new">
           <h3>Ny bilaga</h3>
           <p>
@@ -146,9 +202,16 @@ export function AppendixPanel() {
       )}
       <div className="report-package">
         {exportPackage.allowed ? (
-          <button type="button" className="primary" disabled={busy !== null} onClick={() => void store.exportPackage()}>
-            {busy === 'package' ? 'Skapar…' : 'Skapa nämndpaket (.zip)'}
-          </button>
+          <>
+            {missing.length > 0 && (
+              <p className="hint" id="report-package-waits">
+                Nämndpaketet väntar på {missing.length === 1 ? 'filen' : 'filerna'} till {missing.map((a) => `bilaga ${a.number} (${a.title})`).join(', ')}.
+              </p>
+            )}
+            <button type="button" className="primary" disabled={busy !== null || missing.length > 0} aria-describedby={missing.length > 0 ? 'report-package-waits' : undefined} onClick={() => void store.exportPackage()}>
+              {busy === 'package' ? 'Skapar…' : 'Skapa nämndpaket (.zip)'}
+            </button>
+          </>
         ) : (
           meta.role === 'namndsekreterare' && exportPackage.reason && <p className="hint">{exportPackage.reason}</p>
         )}
@@ -157,9 +220,10 @@ export function AppendixPanel() {
   );
 }
 
-function AppendixRow({ appendix, index, count, editable, busy }: { appendix: Appendix; index: number; count: number; editable: boolean; busy: boolean }) {
+function AppendixRow({ appendix, index, count, canList, canAttach, busy }: { appendix: Appendix; index: number; count: number; canList: boolean; canAttach: boolean; busy: boolean }) {
   const [title, setTitle] = useState(appendix.title);
   const [error, setError] = useState<ApiError | undefined>();
+  const [fileError, setFileError] = useState<ApiError | undefined>();
   const issues = useReportIssues();
   const store = useReport.getState();
 
@@ -177,13 +241,23 @@ function AppendixRow({ appendix, index, count, editable, busy }: { appendix: App
       (same && !same.disabled ? same : other)?.focus();
     });
   };
-  const titleIssues = [...(error ? (error.issues?.length ? error.issues.map((i) => i.message) : [error.message]) : []), ...messagesAt(issues, `$.appendices[${index}].title`)];
+  const attachFile = async () => {
+    setFileError(undefined);
+    const file = await pickAppendixFile();
+    if (!file) return;
+    const refused = await store.attachAppendix(appendix.id, file);
+    setFileError(refused);
+    requestAnimationFrame(() => document.getElementById(appendixFileId(index))?.focus());
+  };
+  const titleIssues = [...messagesOf(error), ...messagesAt(issues, `$.appendices[${index}].title`)];
+  const fileIssues = [...messagesOf(fileError), ...messagesAt(issues, `$.appendices[${index}]`).filter((m) => !titleIssues.includes(m))];
+  const fileIssuesId = `${appendixFileId(index)}-issues`;
 
   return (
     <tr>
       <th scope="row">Bilaga {appendix.number}</th>
       <td>
-        {editable ? (
+        {canList ? (
           <TextField
             id={appendixTitleId(index)}
             label={<span className="visually-hidden">Titel, bilaga {appendix.number}</span>}
@@ -208,12 +282,38 @@ function AppendixRow({ appendix, index, count, editable, busy }: { appendix: App
           </>
         )}
       </td>
-      <td>{appendix.fileName}</td>
-      <td className="num">{formatBytes(appendix.bytes)}</td>
       <td>
-        <code title={appendix.sha256}>{shortChecksum(appendix.sha256)}…</code>
+        {/* Without the button, the file's text is where a problem about the file leads. */}
+        {appendix.attached ? (
+          <span className="report-appendix-file" id={canAttach ? undefined : appendixFileId(index)} tabIndex={canAttach ? undefined : -1}>
+            {appendix.fileName}
+          </span>
+        ) : (
+          <strong className="report-appendix-missing" id={canAttach ? undefined : appendixFileId(index)} tabIndex={canAttach ? undefined : -1}>
+            Filen saknas
+          </strong>
+        )}
+        {canAttach ? (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="small"
+              id={appendixFileId(index)}
+              disabled={busy}
+              aria-label={`${appendix.attached ? 'Byt fil' : 'Bifoga fil'}, bilaga ${appendix.number}`}
+              aria-describedby={fileIssues.length > 0 ? fileIssuesId : undefined}
+              onClick={() => void attachFile()}
+            >
+              {appendix.attached ? 'Byt fil…' : 'Bifoga fil…'}
+            </button>
+          </>
+        ) : null}
+        <FieldIssues id={fileIssuesId} messages={fileIssues} />
       </td>
-      {editable && (
+      <td className="num">{appendix.bytes !== null ? formatBytes(appendix.bytes) : '–'}</td>
+      <td>{appendix.sha256 ? <code title={appendix.sha256}>{shortChecksum(appendix.sha256)}…</code> : '–'}</td>
+      {canList && (
         <td>
           <div className="button-row">
             <button type="button" className="small" id={`report-appendix-${appendix.id}-up`} disabled={busy || index === 0} aria-label={`Flytta upp bilaga ${appendix.number}`} onClick={() => void move(-1)}>

@@ -37,35 +37,3 @@ export function EventLog({ events }: { events: ReportMeta['events'] }) {
     </section>
   );
 }
-
-/** Attesterat av: the approvals in force only; a report not approved says so (nothing is made up). */
-export function ApprovalsPanel({ approvals }: { approvals: ReportMeta['approvals'] }) {
-  return (
-    <section className="panel report-approvals" aria-labelledby="report-approvals-heading">
-      <h2 id="report-approvals-heading">Attesterat av</h2>
-      {approvals.length === 0 ? (
-        <p className="hint">Inte godkänt ännu: tabellen fylls i när en avdelningschef godkänner utlåtandet.</p>
-      ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Godkännanden</caption>
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Titel</th>
-              <th scope="col">Datum</th>
-            </tr>
-          </thead>
-          <tbody>
-            {approvals.map((a, i) => (
-              <tr key={i}>
-                <td>{a.name}</td>
-                <td>{a.title}</td>
-                <td>{a.date}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}

@@ -10,6 +10,8 @@ interface Props {
   id: string;
   /** The section's name, for the editor's and the toolbar's accessible names. */
   label: string;
+  /** The editor's accessible name, where "Text: <label>" would not say which text it is. */
+  name?: string;
   blocks: readonly Block[];
   editable: boolean;
   issues: readonly string[];
@@ -23,7 +25,7 @@ interface Props {
  * the user types; every change goes to the store as the draft's blocks (rich-text.ts), and the
  * text is taken from the draft only when the editor is created (a reload creates it anew).
  */
-export function RichTextEditor({ id, label, blocks, editable, issues, onChange, onBlur }: Props) {
+export function RichTextEditor({ id, label, name, blocks, editable, issues, onChange, onBlur }: Props) {
   const changeRef = useRef(onChange);
   const blurRef = useRef(onBlur);
   useEffect(() => {
@@ -40,7 +42,7 @@ export function RichTextEditor({ id, label, blocks, editable, issues, onChange, 
         id,
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': `Text: ${label}`,
+        'aria-label': name ?? `Text: ${label}`,
         class: 'report-editor-content',
         ...(issues.length > 0 ? { 'aria-invalid': 'true', 'aria-describedby': issuesId } : {}),
       },
@@ -52,6 +54,12 @@ export function RichTextEditor({ id, label, blocks, editable, issues, onChange, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  // The accessible name follows a renamed section without recreating the editor.
+  const accessibleName = name ?? `Text: ${label}`;
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-label', accessibleName);
+  }, [editor, accessibleName]);
 
   // The problems' description follows the issues without recreating the editor.
   useEffect(() => {

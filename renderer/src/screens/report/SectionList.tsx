@@ -5,13 +5,16 @@ import { TextField } from '../../components/TextField';
 import { addCustomSection, moveSection, removeSection, updateSection, type Direction } from '../../state/report-edits';
 import { useReport } from '../../state/report-store';
 import { announce } from '../../state/status-store';
-import { messagesAt, sectionEditorId, sectionTitleId } from './report-issues';
-import { figuresOf, isTextBlock, sectionBlocks, type AreaFigures } from './rich-text';
+import { messagesAt, sectionEditorId, sectionEnabledId, sectionTitleId } from './report-issues';
+import { figuresOf, hasUnitTable, isTextBlock, sectionBlocks, withText, withUnitTable, type AreaFigures } from './rich-text';
 import { RichTextEditor } from './RichTextEditor';
+import { AreaTexts, BlockPlaceholders } from './SectionText';
 import { useReportIssues } from './useReportIssues';
 
 const KIND_NOTES: Partial<Record<Section['kind'], string>> = {
-  area: 'Kvalitetsområde under Ärendet.',
+  area: 'Kvalitetsområde under Ärendet. Texten står i tjänsteutlåtandet och i Bilaga 1; fördjupningen nedan bara i Bilaga 1.',
+  likstallighet: 'Jämförelsen mellan de granskade enheterna. Med en enda enhet finns inget att jämföra och avsnittet är avstängt.',
+  slutsatser: 'Slutsatser och rekommendationer ur granskningen.',
   signatures: 'Här placeras underskrifterna (se Underskrifter nedan).',
   custom: 'Eget avsnitt.',
   barnratt: 'Valfritt avsnitt.',
@@ -120,6 +123,7 @@ function SectionCard({ section, index, count, editable, onMove }: { section: Sec
     edit((d) => updateSection(d, section.id, (s) => ({ ...s, blocks: sectionBlocks(s.blocks.filter(isTextBlock), next, s.areaId) })));
     flush();
   };
+  const isArea = section.kind === 'area' && section.areaId !== undefined;
 
   return (
     <li className={`report-section${section.enabled ? '' : ' report-section-off'}`} aria-labelledby={headingId}>
@@ -144,6 +148,7 @@ function SectionCard({ section, index, count, editable, onMove }: { section: Sec
         <label className="report-check">
           <input
             type="checkbox"
+            id={sectionEnabledId(section.id)}
             checked={section.enabled}
             disabled={!editable}
             onChange={(e) => {
@@ -163,6 +168,7 @@ function SectionCard({ section, index, count, editable, onMove }: { section: Sec
             </label>
           </>
         )}
+        {section.kind === 'likstallighet' && <UnitTableCheck section={section} editable={editable} onChange={(on) => edit((d) => updateSection(d, section.id, (s) => ({ ...s, blocks: withUnitTable(s.blocks, on) })))} />}
       </div>
       {section.kind === 'custom' && (
         <TextField
@@ -174,21 +180,23 @@ function SectionCard({ section, index, count, editable, onMove }: { section: Sec
           issues={titleIssues}
         />
       )}
-      {hasText && section.enabled && (
+      {hasText && section.enabled && isArea && <AreaTexts section={section} index={index} editable={editable} />}
+      {hasText && section.enabled && !isArea && (
         <RichTextEditor
           id={sectionEditorId(section.id)}
           label={section.title}
           blocks={section.blocks}
           editable={editable}
           issues={textIssues}
-          onChange={(text) => edit((d) => updateSection(d, section.id, (s) => ({ ...s, blocks: sectionBlocks(text, figuresOf(s.blocks), s.areaId) })))}
+          onChange={(text) => edit((d) => updateSection(d, section.id, (s) => ({ ...s, blocks: withText(s.blocks, text) })))}
           onBlur={flush}
         />
       )}
+      {section.enabled && <BlockPlaceholders blocks={section.blocks} />}
       {(!hasText || !section.enabled) && <FieldIssues id={`${sectionEditorId(section.id)}-issues`} messages={textIssues} />}
       {section.kind === 'area' && (figures.table || figures.chart) && (
         <p className="hint report-figures-note">
-          {figures.table && figures.chart ? 'Tabellen och diagrammet hämtas' : figures.table ? 'Tabellen hämtas' : 'Diagrammet hämtas'} ur de publicerade resultaten när utlåtandet exporteras och står efter texten.
+          {figures.table && figures.chart ? 'Tabellen och diagrammet hämtas' : figures.table ? 'Tabellen hämtas' : 'Diagrammet hämtas'} ur de publicerade resultaten när utlåtandet exporteras och står efter texten i tjänsteutlåtandet.
         </p>
       )}
       {section.kind === 'custom' && editable && (
@@ -205,5 +213,23 @@ function SectionCard({ section, index, count, editable, onMove }: { section: Sec
         </button>
       )}
     </li>
+  );
+}
+
+/** Whether a likställighet section includes the table comparing the units (drawn at export). */
+export function UnitTableCheck({ section, editable, onChange }: { section: Section; editable: boolean; onChange(on: boolean): void }) {
+  return (
+    <label className="report-check">
+      <input
+        type="checkbox"
+        checked={hasUnitTable(section.blocks)}
+        disabled={!editable}
+        onChange={(e) => {
+          onChange(e.target.checked);
+          void useReport.getState().flush();
+        }}
+      />{' '}
+      Tabell som jämför enheterna
+    </label>
   );
 }

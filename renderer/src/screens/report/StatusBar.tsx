@@ -1,16 +1,19 @@
 import { useState } from 'react';
+import { ROLE_LABELS } from '../../../../shared/contract/profile';
+import { APPROVER_ROLES } from '../../../../shared/contract/report';
 import { formatDateTime } from '../../../../shared/util/format-sv';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import type { ApiError } from '../../../../shared/result';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useProfile } from '../../state/profile-store';
 import { useReport, type ReportAction, type ReportMeta } from '../../state/report-store';
+import { IssueSummary } from './IssueList';
 import { STATUS_NAMES } from './labels';
-import { summaryItems } from './report-issues';
 
 const PROBLEM_TITLES: Record<ReportAction, string> = {
   submit: 'Utkastet kunde inte skickas för godkännande',
   approve: 'Utkastet kunde inte godkännas',
   reopen: 'Utkastet kunde inte öppnas igen',
+  regenerate: 'Utkastet kunde inte skrivas om från granskningen',
   'export-memo': 'Tjänsteutlåtandet kunde inte exporteras',
   'export-bilaga1': 'Bilaga 1 kunde inte exporteras',
   attach: 'Bilagan kunde inte bifogas',
@@ -57,6 +60,40 @@ function SaveLine() {
   );
 }
 
+/** The shortest reason the core takes for going on with an incomplete draft. */
+const MIN_OVERRIDE = 3;
+
+/** A refusal of sending or approving because the draft is incomplete: the gaps are the draft's (or the review's files), not the call's own fields. */
+export function isReadinessRefusal(action: ReportAction, error: ApiError): boolean {
+  return (action === 'submit' || action === 'approve') && error.code === 'VALIDATION' && (error.issues ?? []).some((i) => i.path.startsWith('$.draft') || i.path === '$.reviewId');
+}
+
+/**
+ * How much is missing, in one line of the same height whatever the count (the list itself is in
+ * Godkännande, below the text): a line that came and went would move the page under the pointer.
+ */
+function MissingLine({ meta }: { meta: ReportMeta }) {
+  if (meta.status === 'godkand') return null;
+  const n = meta.readiness.length;
+  if (n === 0) return <p className="report-status-missing">Inget saknas: utkastet kan skickas och godkännas.</p>;
+  return (
+    <p className="report-status-missing">
+      {n === 1 ? 'En sak saknas' : `${n} saker saknas`} innan utkastet kan skickas och godkännas.{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          const heading = document.getElementById('report-readiness-heading');
+          heading?.scrollIntoView?.({ block: 'start' });
+          heading?.focus();
+        }}
+      >
+        Visa vad som saknas
+      </button>
+    </p>
+  );
+}
+
 /** Someone else saved since this copy was read: nothing is overwritten; reading in again drops this window's unsaved edits. */
 function ConflictAlert() {
   const saveState = useReport((s) => s.saveState);
@@ -77,22 +114,30 @@ function ConflictAlert() {
 /**
  * The top of the report: its status with who and when, the save state, and the steps the profile's
  * role may take now (report.get's permissions): send, approve (naming who is recorded), reopen
- * with a reason, and the Word exports.
+ * with a reason, and the Word exports. A refusal because the draft is incomplete lists every gap,
+ * each a link to its place; an approver may go on anyway with a reason (an override, logged).
  */
 export function StatusBar() {
   const meta = useReport((s) => s.meta!);
   const busy = useReport((s) => s.busy);
   const problem = useReport((s) => s.problem);
-  const draft = useReport((s) => s.draft);
   const profile = useProfile((s) => s.profile);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState<'submit' | 'approve' | null>(null);
+  const [override, setOverride] = useState('');
+  const [overrideError, setOverrideError] = useState<string | null>(null);
   const { permissions: p } = meta;
   const store = useReport.getState();
   const line = statusLine(meta);
+  const approver = (APPROVER_ROLES as readonly (string | null)[]).includes(meta.role);
   const reopenProblem = problem?.action === 'reopen' ? problem : undefined;
-  const otherProblem = problem && problem.action !== 'reopen' && problem.action !== 'attach' && problem.action !== 'appendix' ? problem : undefined;
+  const readinessProblem = problem && isReadinessRefusal(problem.action, problem.error) ? problem : undefined;
+  // A refused override names its reason field; everything else about it is the summary's.
+  const overrideIssues = problem && (problem.action === 'submit' || problem.action === 'approve') ? (problem.error.issues ?? []).filter((i) => i.path === '$.override').map((i) => i.message) : [];
+  const otherProblem =
+    problem && !readinessProblem && overrideIssues.length === 0 && problem.action !== 'reopen' && problem.action !== 'attach' && problem.action !== 'appendix' ? problem : undefined;
 
   const reopen = async () => {
     if (reason.trim() === '') {
@@ -106,6 +151,31 @@ export function StatusBar() {
     }
   };
 
+  const startOverride = (action: 'submit' | 'approve') => {
+    setOverriding(action);
+    setOverrideError(null);
+    requestAnimationFrame(() => document.getElementById('report-override-reason')?.focus());
+  };
+
+  const stopOverride = () => {
+    setOverriding(null);
+    setOverride('');
+    setOverrideError(null);
+  };
+
+  const goOn = async () => {
+    if (!overriding) return;
+    if (override.trim().length < MIN_OVERRIDE) {
+      setOverrideError('Skriv skälet att gå vidare ändå (minst tre tecken): det loggas tillsammans med bristerna.');
+      document.getElementById('report-override-reason')?.focus();
+      return;
+    }
+    const done = overriding === 'submit' ? await store.submit(override.trim()) : await store.approve(override.trim());
+    if (done) stopOverride();
+  };
+
+  const canOverride = (action: 'submit' | 'approve') => approver && (action === 'submit' ? p.submit.allowed : p.approve.allowed);
+
   return (
     <section className={`report-status report-status-${meta.status}`} aria-labelledby="report-status-heading">
       <div className="report-status-main">
@@ -114,6 +184,7 @@ export function StatusBar() {
         </h2>
         {line && <p className="report-status-line">{line}</p>}
         <SaveLine />
+        <MissingLine meta={meta} />
       </div>
       <div className="button-row report-status-actions">
         {p.submit.allowed && (
@@ -180,14 +251,59 @@ export function StatusBar() {
         </div>
       )}
       <ConflictAlert />
-      {otherProblem && (
-        <ErrorSummary
+      {readinessProblem && (
+        <IssueSummary
           id="report-problem"
-          title={PROBLEM_TITLES[otherProblem.action]}
-          message={otherProblem.error.message}
-          items={summaryItems(otherProblem.error.issues ?? [], draft)}
-          attempt={otherProblem}
-        />
+          title={PROBLEM_TITLES[readinessProblem.action]}
+          message={readinessProblem.error.message}
+          issues={(readinessProblem.error.issues ?? []).filter((i) => i.path !== '$.override')}
+          attempt={readinessProblem}
+        >
+          {canOverride(readinessProblem.action as 'submit' | 'approve') ? (
+            overriding === null && (
+              <div className="button-row">
+                <button type="button" onClick={() => startOverride(readinessProblem.action as 'submit' | 'approve')}>
+                  Gå vidare ändå…
+                </button>
+              </div>
+            )
+          ) : (
+            <p>Åtgärda bristerna. En avdelningschef eller socialdirektör kan också gå vidare med ett angivet skäl.</p>
+          )}
+        </IssueSummary>
+      )}
+      {overriding && (
+        <div className="report-override" role="group" aria-labelledby="report-override-heading">
+          <h3 id="report-override-heading">{overriding === 'submit' ? 'Skicka för godkännande trots brister' : 'Godkänn trots brister'}</h3>
+          <TextAreaField
+            id="report-override-reason"
+            label="Skäl att gå vidare ändå"
+            hint={
+              <>
+                Skälet loggas i historiken tillsammans med bristerna{overriding === 'approve' ? ' och står vid ditt godkännande' : ''}. Rollen ({meta.role ? ROLE_LABELS[meta.role].toLocaleLowerCase('sv-SE') : 'ingen'}) är vad
+                profilen anger, inte en inloggning: granskningsbänken registrerar vem som sade sig gå vidare, men kan inte styrka att personen vid datorn har den rollen.
+              </>
+            }
+            value={override}
+            rows={2}
+            onChange={(v) => {
+              setOverride(v);
+              setOverrideError(null);
+            }}
+            issues={[...(overrideError ? [overrideError] : []), ...overrideIssues]}
+          />
+          <div className="button-row">
+            <button type="button" className="primary" disabled={busy !== null} onClick={() => void goOn()}>
+              {busy === overriding ? (overriding === 'submit' ? 'Skickar…' : 'Godkänner…') : overriding === 'submit' ? 'Skicka ändå' : 'Godkänn ändå'}
+            </button>
+            <button type="button" onClick={stopOverride}>
+              Avbryt
+            </button>
+          </div>
+        </div>
+      )}
+      {otherProblem && (
+        <IssueSummary id="report-problem" title={PROBLEM_TITLES[otherProblem.action]} message={otherProblem.error.message} issues={otherProblem.error.issues ?? []} attempt={otherProblem} />
       )}
     </section>
   );

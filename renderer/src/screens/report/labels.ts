@@ -9,7 +9,7 @@ export const STATUS_NAMES: Readonly<Record<Status, string>> = {
   godkand: 'Godkänt',
 };
 
-/** The log's actions (main/core/db/migrations/006-report.ts) in words. */
+/** The log's actions (main/core/db/migrations/008-writing.ts) in words. */
 export const EVENT_NAMES: Readonly<Record<string, string>> = {
   skapad: 'Utkastet skapades',
   sparad: 'Utkastet ändrades',
@@ -21,6 +21,9 @@ export const EVENT_NAMES: Readonly<Record<string, string>> = {
   bilaga_andrad: 'Bilaga ändrades',
   bilaga_borttagen: 'Bilaga togs bort',
   paket_exporterat: 'Nämndpaketet skapades',
+  undantag: 'Gick vidare trots brister',
+  bilaga_fil: 'Fil bifogades till bilaga',
+  omskriven: 'Skrevs om från granskningen',
 };
 
 export const eventName = (action: string): string => EVENT_NAMES[action] ?? action;

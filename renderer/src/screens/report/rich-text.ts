@@ -152,3 +152,36 @@ export function footnotesOf(blocks: readonly Block[]): string[] {
   }
   return out;
 }
+
+/**
+ * A section's blocks with its text replaced by `text` and every block that is not text (a table or
+ * chart drawn at export, the unit comparison) kept, each after as many text blocks as stood before
+ * it (at the end where the text is now shorter). The editor holds only text, so what it cannot
+ * show is never lost by typing.
+ */
+export function withText(blocks: readonly Block[], text: readonly TextBlock[]): Block[] {
+  const fixed: { before: number; block: Block }[] = [];
+  let seen = 0;
+  for (const block of blocks) {
+    if (isTextBlock(block)) seen++;
+    else fixed.push({ before: seen, block });
+  }
+  if (fixed.length === 0) return [...text];
+  const out: Block[] = [];
+  let next = 0;
+  text.forEach((block, i) => {
+    while (next < fixed.length && fixed[next].before <= i) out.push(fixed[next++].block);
+    out.push(block);
+  });
+  while (next < fixed.length) out.push(fixed[next++].block);
+  return out;
+}
+
+/** Whether the blocks include the comparison of the units. */
+export const hasUnitTable = (blocks: readonly Block[]): boolean => blocks.some((b) => b.type === 'unitTable');
+
+/** The blocks with the comparison of the units after the text, or without it. */
+export function withUnitTable(blocks: readonly Block[], on: boolean): Block[] {
+  const rest = blocks.filter((b) => b.type !== 'unitTable');
+  return on ? [...rest, { type: 'unitTable' }] : rest;
+}
