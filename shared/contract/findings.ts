@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { freeText, identifier, opaque, RecordIdSchema } from './fields';
+import { freeText, identifier, RecordIdSchema } from './fields';
 
 /**
  * What the inspectors gathered besides the answers (issue 15):
@@ -61,7 +61,7 @@ export const DialogueMeetingSchema = z.object({
 });
 export type DialogueMeeting = z.infer<typeof DialogueMeetingSchema>;
 
-const IsoDate = opaque(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ska vara ett datum i formen ÅÅÅÅ-MM-DD.'), 'an ISO date: eight digits and two hyphens cannot spell an identity number');
+const IsoDate = identifier({ max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'Ska vara ett datum i formen ÅÅÅÅ-MM-DD.' });
 
 export const findingMethods = {
   'findings.mark': method({

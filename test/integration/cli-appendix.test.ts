@@ -49,7 +49,7 @@ describe('granska appendix', () => {
     const lines = list.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Bilaga 1 – .+ \(granskningsrapporten, skrivs vid export\)$/);
     expect(lines.slice(1)).toEqual([
-      'Bifogade filer:',
+      'Listade bilagor:',
       expect.stringMatching(/^ {2}Bilaga 2 – Yttrande från Norr {2}\(yttrande\.pdf, PDF, \d+ byte, id \S+\)$/),
       expect.stringMatching(/^ {2}Bilaga 3 – Svar från Söder {2}\(svar\.pdf, PDF, \d+ byte, id \S+\)$/),
     ]);
@@ -59,7 +59,7 @@ describe('granska appendix', () => {
     const [north, south] = listed();
     const moved = run('appendix', 'move', reviewId, south.id, '--to', '2');
     expect(moved.stderr).toBe('');
-    expect(moved.stdout).toMatch(/^Bilagan är nu Bilaga 2\.\nBifogade filer:\n {2}Bilaga 2 – Svar från Söder .*\n {2}Bilaga 3 – Yttrande från Norr /);
+    expect(moved.stdout).toMatch(/^Bilagan är nu Bilaga 2\.\nListade bilagor:\n {2}Bilaga 2 – Svar från Söder .*\n {2}Bilaga 3 – Yttrande från Norr /);
     expect(listed().map((a) => [a.number, a.id])).toEqual([
       [2, south.id],
       [3, north.id],

@@ -54,7 +54,7 @@ describe('granska profile … and --actor', () => {
   it('refuses a bad role, an empty --actor or one with a personal identity number (exit 2, Swedish, nothing echoed)', () => {
     const role = granska(['--db', db, 'profile', 'set', '--role', 'chef']);
     expect(role.code).toBe(2);
-    expect(role.stderr).toContain('Okänd roll "chef". Välj granskare, avdelningschef, namndsekreterare.');
+    expect(role.stderr).toContain('Okänd roll "chef". Välj granskare, avdelningschef, socialdirektor, namndsekreterare.');
     const empty = granska(['--db', db, '--actor=', 'review', 'list']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--actor: Får inte vara tomt.');

@@ -7,6 +7,7 @@ import type { ProfileRole } from '../../shared/contract/profile';
 import type { ReportDraft } from '../../shared/contract/report-model';
 import { granska } from '../support/cli';
 import { testCore, type TestCore } from '../support/core';
+import { completed, completeEveryFile } from '../support/written-review';
 import { zip } from '../support/zip';
 
 /*
@@ -28,11 +29,18 @@ afterEach(() => {
 });
 
 /** The example review (a drawn sample and a few answers) with a Dnr and a case officer. */
-async function reviewWithReport(options: { dnr?: boolean } = {}) {
+async function reviewWithReport(options: { dnr?: boolean; ready?: boolean } = {}) {
   const core = testCore();
   opened.push(core);
   const { id } = await core.call('reviews.createExample', {});
   await core.call('reviews.update', { reviewId: id, ...(options.dnr === false ? {} : { dnr: DNR }), inspectors: [{ name: 'Anna Inspektör', phone: '08-50825262' }] });
+  if (options.ready !== false) {
+    // These tests follow one approver (the setting allows it); two approvers in either order are report-approvals.test.ts's.
+    await core.call('report.settings.save', { ...(await core.call('report.settings.get', {})), approvers: ['avdelningschef'] });
+    await completeEveryFile(core, id);
+    const { draft, revision } = await core.call('report.get', { reviewId: id });
+    await core.call('report.save', { reviewId: id, revision, draft: completed(draft) });
+  }
   return { core, reviewId: id };
 }
 
@@ -63,7 +71,7 @@ async function approve(core: TestCore, reviewId: string) {
 
 describe('the report draft and its statuses', () => {
   it('is written from the review on first read, once, and logged as created', async () => {
-    const { core, reviewId } = await reviewWithReport();
+    const { core, reviewId } = await reviewWithReport({ ready: false });
     const first = await core.call('report.get', { reviewId });
     const again = await core.call('report.get', { reviewId });
     expect(first).toMatchObject({ status: 'utkast', revision: 1, approvals: [], appendices: [], role: null });
@@ -73,12 +81,13 @@ describe('the report draft and its statuses', () => {
   });
 
   it('takes the organisation’s names and typeface from the settings, which any role may change', async () => {
-    const { core, reviewId } = await reviewWithReport();
+    const { core, reviewId } = await reviewWithReport({ ready: false });
     await as(core, 'namndsekreterare');
     const settings = { administration: 'Socialförvaltningen', department: 'Avdelningen för kvalitet', board: 'Socialnämnden i Exempelstad', font: 'Arial' as const };
-    expect(await core.call('report.settings.save', settings)).toEqual(settings);
+    const approvers = ['avdelningschef', 'socialdirektor'];
+    expect(await core.call('report.settings.save', settings)).toEqual({ ...settings, approvers });
     const report = await core.call('report.get', { reviewId });
-    expect(report.settings).toEqual(settings);
+    expect(report.settings).toEqual({ ...settings, approvers });
     expect(report.draft.header).toMatchObject({ department: 'Avdelningen för kvalitet', to: 'Socialnämnden i Exempelstad', font: 'Arial' });
     expect((await core.fails('report.settings.save', { ...settings, board: '' })).message).toBe('Nämnd saknas.');
   });
@@ -88,38 +97,38 @@ describe('the report draft and its statuses', () => {
     await as(core, 'granskare');
     const start = await core.call('report.get', { reviewId });
     expect(start.permissions.edit.allowed).toBe(true);
-    expect(start.permissions.approve).toEqual({ allowed: false, reason: expect.stringMatching(/^Bara en avdelningschef kan godkänna/) });
+    expect(start.permissions.approve).toEqual({ allowed: false, reason: expect.stringMatching(/^Bara avdelningschef kan godkänna/) });
     const saved = await core.call('report.save', { reviewId, revision: start.revision, draft: withBakgrund(start.draft, 'Inspektörens text.') });
-    expect(saved.revision).toBe(2);
-    expect(await core.call('report.submit', { reviewId })).toEqual({ status: 'for_godkannande', revision: 3 });
+    expect(saved.revision).toBe(3);
+    expect(await core.call('report.submit', { reviewId })).toEqual({ status: 'for_godkannande', revision: 4 });
 
     // Sent for approval: the inspector can no longer edit or approve.
-    expect(await core.fails('report.save', { reviewId, revision: 3, draft: start.draft })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/bara avdelningschefen kan ändra det nu/) });
-    expect(await core.fails('report.approve', { reviewId })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Bara en avdelningschef kan godkänna/) });
+    expect(await core.fails('report.save', { reviewId, revision: 4, draft: start.draft })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/bara avdelningschef kan ändra det nu/) });
+    expect(await core.fails('report.approve', { reviewId })).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Bara avdelningschef kan godkänna/) });
 
     // The department head may edit while reviewing, then approves: name, title and date fill Attesterat av.
     await as(core, 'avdelningschef');
     const reviewing = await core.call('report.get', { reviewId });
     expect(reviewing.permissions.approve.allowed).toBe(true);
-    await core.call('report.save', { reviewId, revision: 3, draft: withBakgrund(start.draft, 'Chefens ändring.') });
-    expect(await core.call('report.approve', { reviewId })).toEqual({ status: 'godkand', revision: 5 });
+    await core.call('report.save', { reviewId, revision: 4, draft: withBakgrund(start.draft, 'Chefens ändring.') });
+    expect(await core.call('report.approve', { reviewId })).toEqual({ status: 'godkand', revision: 6 });
     const approved = await core.call('report.get', { reviewId });
-    expect(approved.approvals).toEqual([{ name: 'Berit Chef', title: 'Avdelningschef', date: '2026-11-23' }]);
-    expect(approved.permissions.edit).toEqual({ allowed: false, reason: 'Godkänt utkast är låst; återöppna det först.' });
+    expect(approved.approvals).toEqual([{ name: 'Berit Chef', title: 'Avdelningschef', date: '2026-11-23', role: 'avdelningschef', override: null }]);
+    expect(approved.permissions.edit).toEqual({ allowed: false, reason: 'Godkänt tjänsteutlåtande är låst; återöppna det först.' });
 
     // Read-only after approval, for everyone.
     for (const role of ['granskare', 'avdelningschef', 'namndsekreterare'] as const) {
       await as(core, role);
-      const error = await core.fails('report.save', { reviewId, revision: 5, draft: start.draft });
-      expect(error).toMatchObject({ code: 'VALIDATION', message: 'Godkänt utkast är låst; återöppna det först.' });
+      const error = await core.fails('report.save', { reviewId, revision: 6, draft: start.draft });
+      expect(error).toMatchObject({ code: 'VALIDATION', message: 'Godkänt tjänsteutlåtande är låst; återöppna det först.' });
     }
     await as(core, 'namndsekreterare');
-    expect((await core.fails('report.reopen', { reviewId, reason: 'Fel siffra' })).message).toMatch(/^Bara en avdelningschef kan öppna/);
+    expect((await core.fails('report.reopen', { reviewId, reason: 'Fel siffra' })).message).toMatch(/^Bara avdelningschef eller socialdirektör kan öppna/);
 
     // Reopening needs a reason, revokes the approval and keeps it in the table.
     await as(core, 'avdelningschef');
     expect(await core.fails('report.reopen', { reviewId, reason: '  ' })).toMatchObject({ code: 'VALIDATION', message: 'Skäl saknas.' });
-    expect(await core.call('report.reopen', { reviewId, reason: 'Siffran i Ärendet ska rättas.' })).toEqual({ status: 'utkast', revision: 6 });
+    expect(await core.call('report.reopen', { reviewId, reason: 'Siffran i Ärendet ska rättas.' })).toEqual({ status: 'utkast', revision: 7 });
     const reopened = await core.call('report.get', { reviewId });
     expect(reopened.approvals).toEqual([]);
     expect(reopened.draft.sections.find((s) => s.kind === 'bakgrund')!.blocks[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Chefens ändring.' }] });
@@ -131,7 +140,7 @@ describe('the report draft and its statuses', () => {
       ['sparad', null],
       ['skickad', null],
       ['sparad', null],
-      ['godkand', 'Berit Chef, Avdelningschef'],
+      ['godkand', 'Berit Chef, Avdelningschef (avdelningschef)'],
       ['ateroppnad', 'Siffran i Ärendet ska rättas.'],
     ]);
     expect(new Set(reopened.events.map((e) => e.actor))).toEqual(new Set(['Test Testsson']));
@@ -140,7 +149,7 @@ describe('the report draft and its statuses', () => {
   it('refuses an approval without a name: a workbench without a profile cannot approve', async () => {
     const { core, reviewId } = await reviewWithReport();
     // Sent on before anyone opened it: the draft is created on the way (a nested transaction).
-    expect(await core.call('report.submit', { reviewId })).toEqual({ status: 'for_godkannande', revision: 2 });
+    expect(await core.call('report.submit', { reviewId })).toEqual({ status: 'for_godkannande', revision: 3 });
     const error = await core.fails('report.approve', { reviewId });
     expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Ett godkännande behöver ett namn/) });
     expect(core.db.prepare('SELECT COUNT(*) FROM report_approval').pluck().get()).toBe(0);
@@ -153,7 +162,7 @@ describe('the report draft and its statuses', () => {
     const error = await core.fails('report.save', { reviewId, revision, draft: withBakgrund(draft, 'Fönster två.') });
     expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Utkastet har ändrats sedan du läste in det \(senast av Test Testsson/) });
     const now = await core.call('report.get', { reviewId });
-    expect(now.revision).toBe(2);
+    expect(now.revision).toBe(revision + 1);
     expect(JSON.stringify(now.draft)).toContain('Fönster ett.');
     expect(JSON.stringify(now.draft)).not.toContain('Fönster två.');
   });
@@ -170,7 +179,9 @@ describe('the report draft and its statuses', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.issues!.map((i) => i.message)).toEqual([
       'Dnr saknas i sidhuvudet.',
-      'Avsnittet Bakgrund är tomt: skriv en text eller stäng av avsnittet.',
+      'Datum saknas i sidhuvudet (nämndens sammanträde).',
+      'Avsnittet Bakgrund är tomt: skriv en text eller stäng av det.',
+      'Avsnittet Ärendets beredning, stycke 1 innehåller "…", som ska fyllas i eller tas bort.',
       'Inga akter har bedömts i granskningen ännu, så utlåtandets resultat vore tomma.',
     ]);
     expect((await core.call('report.get', { reviewId })).status).toBe('utkast');
@@ -355,7 +366,7 @@ describe('the CLI', () => {
     expect(granska([...db, 'profile', 'set', '--name', 'Anna Inspektör', '--role', 'granskare']).code).toBe(0);
     const submitted = granska([...db, 'report', 'submit', reviewId]);
     expect(submitted).toMatchObject({ code: 0, stdout: 'Tjänsteutlåtandet är skickat för godkännande. Status: för godkännande.\n' });
-    expect(granska([...db, 'report', 'approve', reviewId])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Fel: Bara en avdelningschef kan godkänna/) });
+    expect(granska([...db, 'report', 'approve', reviewId])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Fel: Bara avdelningschef kan godkänna/) });
     expect(granska([...db, 'profile', 'set', '--name', 'Berit Chef', '--title', 'Avdelningschef', '--role', 'avdelningschef']).code).toBe(0);
     expect(granska([...db, 'report', 'reopen', reviewId])).toMatchObject({ code: 2, stderr: expect.stringContaining('Ange skälet med --reason') });
     expect(granska([...db, 'report', 'approve', reviewId, '--json']).code).toBe(0);

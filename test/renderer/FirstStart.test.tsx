@@ -19,7 +19,7 @@ describe('first start: who is working', () => {
     await screen.findByRole('heading', { level: 1, name: 'Välkommen till Granskningsbänken' });
     // Nothing of the app yet: no navigation, no screen.
     expect(screen.queryByRole('navigation', { name: 'Huvudmeny' })).toBeNull();
-    expect(screen.getAllByRole('radio').map((r) => r.closest('div')!.querySelector('label')!.textContent)).toEqual(['Granskare', 'Avdelningschef', 'Nämndsekreterare']);
+    expect(screen.getAllByRole('radio').map((r) => r.closest('div')!.querySelector('label')!.textContent)).toEqual(['Granskare', 'Avdelningschef', 'Socialdirektör', 'Nämndsekreterare']);
 
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: /^Namn/ }), 'Karin Lind');

@@ -35,7 +35,7 @@ describe('the report settings', () => {
     await user.selectOptions(screen.getByLabelText('Typsnitt'), 'Arial');
     await user.click(screen.getByRole('button', { name: 'Spara inställningarna' }));
     await screen.findByText('Inställningarna för tjänsteutlåtanden sparades.');
-    expect(await core.call('report.settings.get', {})).toEqual({ administration: 'Socialförvaltningen', department: 'Avdelningen för kvalitet', board: 'Socialnämnden', font: 'Arial' });
+    expect(await core.call('report.settings.get', {})).toEqual({ administration: 'Socialförvaltningen', department: 'Avdelningen för kvalitet', board: 'Socialnämnden', font: 'Arial', approvers: ['avdelningschef', 'socialdirektor'] });
 
     await user.clear(screen.getByLabelText(/^Nämnd \(/));
     await user.click(screen.getByRole('button', { name: 'Spara inställningarna' }));

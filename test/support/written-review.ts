@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ProfileRole } from '../../shared/contract/profile';
+import type { ReportDraft } from '../../shared/contract/report-model';
 import type { TestCore } from './core';
 import { generateReview, REFERENCE_003_UNITS } from './reference-003';
 
@@ -79,3 +80,43 @@ export const PEOPLE: Record<ProfileRole, { name: string; title: string }> = {
 };
 
 export const actAs = (core: TestCore, role: ProfileRole) => core.call('profile.save', { ...PEOPLE[role], role });
+
+/** Fills what a writer fills before sending: the board's date, the dates of the preparation, and nothing left to fill in. */
+export function completed(draft: ReportDraft): ReportDraft {
+  const fill = (text: string) => text.replace(/den … \./g, 'den 14 januari 2025.').replace(/…|\.{3}/g, '');
+  const blocks = (list: ReportDraft['sections'][number]['blocks']) =>
+    list.map((b) =>
+      b.type === 'paragraph'
+        ? { ...b, content: b.content.map((i) => ({ ...i, text: fill(i.text) })) }
+        : b.type === 'bullets' || b.type === 'numbered'
+          ? { ...b, items: b.items.map((item) => item.map((i) => ({ ...i, text: fill(i.text) }))) }
+          : b,
+    );
+  const section = (s: ReportDraft['sections'][number]) => ({ ...s, blocks: blocks(s.blocks), ...(s.detail ? { detail: blocks(s.detail) } : {}) });
+  return {
+    ...draft,
+    header: { ...draft.header, date: '2025-01-21' },
+    sections: draft.sections.map(section),
+    ...(draft.bilaga1 ? { bilaga1: { sections: draft.bilaga1.sections.map(section) } } : {}),
+  };
+}
+
+/** Answers every question of every sampled file (the first step or option, a date, a number) and marks each done. */
+export async function completeEveryFile(core: TestCore, reviewId: string): Promise<void> {
+  const { cases } = await core.call('scoring.overview', { reviewId });
+  for (const c of cases) {
+    const view = await core.call('scoring.caseView', { reviewId, caseId: c.caseId });
+    const answered = new Set(view.answers.filter((a) => a.value !== null).map((a) => a.questionId));
+    for (const q of view.template.questions) {
+      if (answered.has(q.id)) continue;
+      const value =
+        q.type === 'scale' ? view.template.scales[q.scale][0].id
+        : q.type === 'choice' ? (q.multiple ? [q.options[0].id] : q.options[0].id)
+        : q.type === 'date' ? '2024-03-15'
+        : q.type === 'number' ? Math.max(q.min ?? 1, 1)
+        : 'Framgår av akten.';
+      await core.call('answers.save', { reviewId, caseId: c.caseId, questionId: q.id, value });
+    }
+    await core.call('cases.setDone', { reviewId, caseId: c.caseId, done: true });
+  }
+}

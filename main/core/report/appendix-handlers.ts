@@ -159,7 +159,7 @@ export const appendixHandlers: HandlerMap = {
     const { zip, manifest } = await buildBoardPackage(packaged, {
       dnr: report.draft.header.dnr,
       title: report.draft.header.title,
-      approvals,
+      approvals: approvals.map((a) => ({ name: a.name, title: a.title, date: a.date })),
       // The package is dated by the approval like its documents, so the same approved memo gives the same package.
       createdAt: frozen.frozenAt,
       createdBy: ctx.actor,

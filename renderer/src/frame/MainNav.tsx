@@ -9,7 +9,7 @@ interface NavItem {
 
 /** The sections of the workbench, the inspector's work first. */
 export const NAV_ITEMS: NavItem[] = [
-  { label: 'Granskningar', href: '#/granskningar', owns: (r) => r.name === 'reviews' || r.name === 'review' || r.name === 'scoring' || r.name === 'results' || r.name === 'report' },
+  { label: 'Granskningar', href: '#/granskningar', owns: (r) => r.name === 'reviews' || r.name === 'review' || r.name === 'scoring' || r.name === 'results' || r.name === 'report' || r.name === 'findings' },
   { label: 'Mallar', href: '#/mallar', owns: (r) => r.name === 'templates' || r.name === 'template' || r.name === 'preview' },
   { label: 'Inställningar', href: '#/installningar', owns: (r) => r.name === 'settings' },
 ];
