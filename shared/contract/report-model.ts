@@ -88,7 +88,7 @@ export const SectionSchema = z.strictObject({
    * still has this fingerprint no person has changed it, so rewriting the draft from the review may
    * replace it; a section whose text differs is kept unless the writer asks for it to be replaced.
    */
-  generated: identifier({ max: 64, pattern: /^[0-9a-f]{16,64}$/, message: 'Ska vara 16–64 hexadecimala tecken.' }).optional(),
+  generated: identifier({ max: 64, pattern: /^[a-p]{16,64}$/, message: 'Ska vara 16–64 bokstäver a–p.' }).optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

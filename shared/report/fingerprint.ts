@@ -2,7 +2,9 @@ import type { Block, Inline, Section } from '../contract/report-model';
 
 /**
  * The fingerprint of a section's text (`Section.generated`): 64-bit FNV-1a over the UTF-8 bytes of
- * the canonical JSON of its blocks and detail, as 16 hex digits. Not a security measure — it only
+ * the canonical JSON of its blocks and detail, as 16 letters a–p (the hex digits 0–f spelt as
+ * letters: a run of digits in a stored field could look like a personnummer to the guard every
+ * text of a draft passes, and a fingerprint must never make a draft unsavable). Not a security measure — it only
  * tells "still the text the workbench wrote" from "a person changed it", so a rewrite of the draft
  * never replaces what someone wrote without asking. Pure (no node: imports): it runs in the core
  * and in the editor alike.
@@ -85,8 +87,11 @@ function normalBlock(block: Block): Block {
 
 /** The fingerprint of a section's blocks and detail (what `generated` records). */
 export function sectionFingerprint(section: Pick<Section, 'blocks' | 'detail'>): string {
-  return fnv1a64(canonicalJson({ blocks: section.blocks.map(normalBlock), detail: (section.detail ?? []).map(normalBlock) }));
+  return asLetters(fnv1a64(canonicalJson({ blocks: section.blocks.map(normalBlock), detail: (section.detail ?? []).map(normalBlock) })));
 }
+
+/** "cbf2…" → "mclc…": each hex digit as the letter at its value from "a". */
+const asLetters = (hex: string): string => hex.replace(/[0-9a-f]/g, (d) => String.fromCharCode(97 + parseInt(d, 16)));
 
 /** The section with `generated` set to the fingerprint of its text as it is now. */
 export const stamped = (section: Section): Section => ({ ...section, generated: sectionFingerprint(section) });

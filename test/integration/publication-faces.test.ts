@@ -96,7 +96,7 @@ describe('every face prints the publication set', () => {
     const memo = await docxParagraphs(decode(await core.call('report.export', { reviewId, document: 'memo' })));
     for (const area of screen.areas) {
       // The area's own section (its heading, then its text) names the area's published share.
-      const at = memo.indexOf(area.name);
+      const at = memo.lastIndexOf(area.name);
       expect(at, area.name).toBeGreaterThan(0);
       expect(memo.slice(at + 1, at + 4).join(' '), area.name).toContain(`${Math.round(area.share!.total.percent!)}${NBSP}%`);
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportDraft } from '../../shared/contract/report-model';
+import { granska } from '../support/cli';
 import { testCore, type TestCore } from '../support/core';
 import { docxParagraphs } from '../support/docx-text';
 import { actAs, completed, FINDINGS, MEETINGS, PEOPLE, writtenReview } from '../support/written-review';
@@ -217,6 +218,34 @@ describe('sending and approving', () => {
     const reopened = await core.call('report.get', { reviewId });
     expect(reopened).toMatchObject({ status: 'utkast', approvals: [], frozen: null });
     expect(reopened.approvers.every((a) => a.approval === null)).toBe(true);
+  });
+});
+
+describe('the CLI', () => {
+  it('refuses to approve an incomplete draft, naming the gaps (exit 2), and approves as either role with --override', { timeout: 240_000 }, async () => {
+    const core = open();
+    const { reviewId } = await writtenReview(core, { done: false });
+    const db = ['--db', core.dbPath];
+    const as = (role: keyof typeof PEOPLE) => expect(granska([...db, 'profile', 'set', '--name', PEOPLE[role].name, '--title', PEOPLE[role].title, '--role', role]).code).toBe(0);
+    as('granskare');
+    const refused = granska([...db, 'report', 'submit', reviewId]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Datum saknas i sidhuvudet');
+    expect(refused.stderr).toContain('36 av 36 akter är inte klarmarkerade');
+    as('socialdirektor');
+    expect(granska([...db, 'report', 'submit', reviewId, '--override', 'Datum sätts av nämndsekreteraren']).code).toBe(0);
+    const notYet = granska([...db, 'report', 'approve', reviewId]);
+    expect(notYet).toMatchObject({ code: 2, stderr: expect.stringContaining('inte klarmarkerade') });
+    const first = granska([...db, 'report', 'approve', reviewId, '--override', 'Återstående akter ändrar inte slutsatserna']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Väntar på: avdelningschef');
+    as('avdelningschef');
+    const second = granska([...db, 'report', 'approve', reviewId, '--override', 'Som socialdirektören', '--json']);
+    expect(second.code).toBe(0);
+    const answer = JSON.parse(second.stdout) as { status: string; approvals: { name: string; role: string }[]; frozen: { memoSha256: string } };
+    expect(answer.status).toBe('godkand');
+    expect(answer.approvals.map((a) => a.role)).toEqual(['socialdirektor', 'avdelningschef']);
+    expect(answer.frozen.memoSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
