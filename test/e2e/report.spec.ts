@@ -8,6 +8,7 @@ import type { ServerHandle } from '../support/server-process';
 import { callApi, expect, expectAccessible, saveProfile, test } from './fixtures';
 import { yesNoTemplate } from '../support/template-fixtures';
 import { ReportPage } from './pages/ReportPage';
+import { completed } from '../support/completed-draft';
 
 /** One area, two yes/no questions: enough for a memo with a generated area section. */
 function reportTemplate(): Template {
@@ -52,26 +53,6 @@ async function caseIds(page: Page, server: ServerHandle, reviewId: string): Prom
 /** The inspectors finish the files: every one marked done. */
 async function allDone(page: Page, server: ServerHandle, reviewId: string): Promise<void> {
   for (const caseId of await caseIds(page, server, reviewId)) await callApi(page, server, 'cases.setDone', { reviewId, caseId, done: true });
-}
-
-/** Fills what a writer fills before sending: the board's date and every "…" left to fill in. */
-function completed(draft: ReportDraft): ReportDraft {
-  const fill = (text: string) => text.replace(/den … \./g, 'den 14 januari 2025.').replace(/…|\.{3}/g, '');
-  const blocks = (list: ReportDraft['sections'][number]['blocks']) =>
-    list.map((b) =>
-      b.type === 'paragraph'
-        ? { ...b, content: b.content.map((i) => ({ ...i, text: fill(i.text) })) }
-        : b.type === 'bullets' || b.type === 'numbered'
-          ? { ...b, items: b.items.map((item) => item.map((i) => ({ ...i, text: fill(i.text) }))) }
-          : b,
-    );
-  const section = (s: ReportDraft['sections'][number]) => ({ ...s, blocks: blocks(s.blocks), ...(s.detail ? { detail: blocks(s.detail) } : {}) });
-  return {
-    ...draft,
-    header: { ...draft.header, date: '2025-01-21' },
-    sections: draft.sections.map(section),
-    ...(draft.bilaga1 ? { bilaga1: { sections: draft.bilaga1.sections.map(section) } } : {}),
-  };
 }
 
 async function unzip(download: Download): Promise<JSZip> {

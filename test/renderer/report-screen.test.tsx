@@ -11,9 +11,9 @@ import { resetProfile } from '../../renderer/src/state/profile-store';
 import { resetReport, useReport } from '../../renderer/src/state/report-store';
 import { useStatusStore } from '../../renderer/src/state/status-store';
 import type { ProfileRole } from '../../shared/contract/profile';
-import type { ReportDraft } from '../../shared/contract/report-model';
 import type { Template } from '../../shared/templates/schema';
 import { testCore, type TestCore } from '../support/core';
+import { completed } from '../support/completed-draft';
 
 // jsdom lays nothing out: ProseMirror measures the caret's range to scroll it into view after a change made with focus.
 if (!Range.prototype.getClientRects) Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
@@ -54,26 +54,6 @@ async function scoredReview(): Promise<string> {
   const { cases } = await core.call('cases.list', { reviewId: id });
   for (const [i, c] of cases.entries()) await core.call('answers.save', { reviewId: id, caseId: c.id, questionId: 'Q1', value: i < 3 ? 'nej' : 'ja' });
   return id;
-}
-
-/** Fills what a writer fills before sending: the board's date and every "…" left to fill in. */
-function completed(draft: ReportDraft): ReportDraft {
-  const fill = (text: string) => text.replace(/den … \./g, 'den 14 januari 2025.').replace(/…|\.{3}/g, '');
-  const blocks = (list: ReportDraft['sections'][number]['blocks']) =>
-    list.map((b) =>
-      b.type === 'paragraph'
-        ? { ...b, content: b.content.map((i) => ({ ...i, text: fill(i.text) })) }
-        : b.type === 'bullets' || b.type === 'numbered'
-          ? { ...b, items: b.items.map((item) => item.map((i) => ({ ...i, text: fill(i.text) }))) }
-          : b,
-    );
-  const section = (s: ReportDraft['sections'][number]) => ({ ...s, blocks: blocks(s.blocks), ...(s.detail ? { detail: blocks(s.detail) } : {}) });
-  return {
-    ...draft,
-    header: { ...draft.header, date: '2025-01-21' },
-    sections: draft.sections.map(section),
-    ...(draft.bilaga1 ? { bilaga1: { sections: draft.bilaga1.sections.map(section) } } : {}),
-  };
 }
 
 /** Every file of the review marked done. */

@@ -1,7 +1,8 @@
 import type { ProfileRole } from '../../shared/contract/profile';
-import type { ReportDraft } from '../../shared/contract/report-model';
 import type { TestCore } from './core';
 import { generateReview, REFERENCE_003_UNITS } from './reference-003';
+
+export { completed } from './completed-draft';
 
 /**
  * A review shaped like reference 003 (3 units × 12 files, every question answered, every file
@@ -79,26 +80,6 @@ export const PEOPLE: Record<ProfileRole, { name: string; title: string }> = {
 };
 
 export const actAs = (core: TestCore, role: ProfileRole) => core.call('profile.save', { ...PEOPLE[role], role });
-
-/** Fills what a writer fills before sending: the board's date, the dates of the preparation, and nothing left to fill in. */
-export function completed(draft: ReportDraft): ReportDraft {
-  const fill = (text: string) => text.replace(/den … \./g, 'den 14 januari 2025.').replace(/…|\.{3}/g, '');
-  const blocks = (list: ReportDraft['sections'][number]['blocks']) =>
-    list.map((b) =>
-      b.type === 'paragraph'
-        ? { ...b, content: b.content.map((i) => ({ ...i, text: fill(i.text) })) }
-        : b.type === 'bullets' || b.type === 'numbered'
-          ? { ...b, items: b.items.map((item) => item.map((i) => ({ ...i, text: fill(i.text) }))) }
-          : b,
-    );
-  const section = (s: ReportDraft['sections'][number]) => ({ ...s, blocks: blocks(s.blocks), ...(s.detail ? { detail: blocks(s.detail) } : {}) });
-  return {
-    ...draft,
-    header: { ...draft.header, date: '2025-01-21' },
-    sections: draft.sections.map(section),
-    ...(draft.bilaga1 ? { bilaga1: { sections: draft.bilaga1.sections.map(section) } } : {}),
-  };
-}
 
 /** Answers every question of every sampled file (the first step or option, a date, a number) and marks each done. */
 export async function completeEveryFile(core: TestCore, reviewId: string): Promise<void> {
