@@ -119,8 +119,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (!options.migrations) {
       const report = checkAuditOnOpen(db);
       if (!report.ok && report.firstBroken) {
-        const { seq, at } = report.firstBroken;
-        const where = seq === null ? '' : ` (loggrad ${seq}${at ? `, ${formatDateTime(at)}` : ''})`;
+        const { seq, at, kind } = report.firstBroken;
+        // The record chain (approvals, the report's log, done marks) numbers its own rows: say which log the row is in.
+        const log = kind.startsWith('record') ? 'händelseloggens rad' : 'loggrad';
+        const where = seq === null ? '' : ` (${log} ${seq}${at ? `, ${formatDateTime(at)}` : ''})`;
         auditProblem = {
           code: 'AUDIT_BROKEN',
           message:
