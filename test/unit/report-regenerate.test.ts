@@ -128,7 +128,7 @@ describe('regenerateDraft', () => {
 describe('sectionFingerprint', () => {
   const base = { blocks: [text('Andelen ja var 54 %.')] };
 
-  it('changes with the text, and is 16 hex digits', () => {
+  it('changes with the text, and is 16 letters a–p', () => {
     expect(sectionFingerprint(base)).toMatch(/^[a-p]{16}$/);
     expect(sectionFingerprint({ blocks: [text('Andelen ja var 55 %.')] })).not.toBe(sectionFingerprint(base));
     expect(sectionFingerprint({ ...base, detail: [text('mer')] })).not.toBe(sectionFingerprint(base));
