@@ -3,7 +3,7 @@ import { hashOfRecord, type RecordRow } from '../../audit/hash';
 import type { Migration } from '../migration';
 
 /**
- * The record chain (issue 16): approvals and their revocation, the report's revisions and log,
+ * The record chain (issue 15): approvals and their revocation, the report's revisions and log,
  * the frozen approved version, the appendices, findings, files marked done and reopened, and the
  * publication threshold join a tamper-evident chain of their own, `record_log`, checked like the
  * answers' trail (main/core/audit/records.ts).
