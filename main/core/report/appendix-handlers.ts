@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { MAX_APPENDICES, MAX_APPENDIX_BYTES } from '../../../shared/contract/report';
 import { formatNumber } from '../../../shared/util/format-sv';
 import type { CoreContext } from '../context';
@@ -8,7 +7,7 @@ import { baseFileName, sniffAppendix } from './appendix-sniff';
 import { scanAppendixContent } from './appendix-content-scan';
 import { appendixContent, attachAppendixFile, deleteAppendix, findAppendix, insertAppendix, listAppendices, moveAppendix, planAppendix, retitleAppendix } from './appendices';
 import { packagedMemoFileName, packageFileName } from './file-names';
-import { buildBoardPackage, type PackageFile } from './package';
+import { buildBoardPackage, sha256Hex, type PackageFile } from './package';
 import { boardAppendices } from './appendices';
 import { requireNoIdentityNumbers } from './render';
 import { ensureReport, logIfWritable, requireReportAllowed } from './report-state';
@@ -59,7 +58,7 @@ export const appendixHandlers: HandlerMap = {
       requireReportAllowed(ctx, reviewId, now, 'listAppendices');
       requireReportAllowed(ctx, reviewId, now, 'attach');
       requireRoom(ctx, reviewId);
-      insertAppendix(db, { id, reviewId, title, fileName: file.fileName, kind: file.kind, sha256: sha256(file.content), content: file.content }, nowIso, ctx.actor);
+      insertAppendix(db, { id, reviewId, title, fileName: file.fileName, kind: file.kind, sha256: sha256Hex(file.content), content: file.content }, nowIso, ctx.actor);
       logReportEvent(db, reviewId, 'bilaga_tillagd', nowIso, ctx.actor, title);
     }).immediate();
     return findAppendix(db, reviewId, id)!;
@@ -89,7 +88,7 @@ export const appendixHandlers: HandlerMap = {
       requireReportAllowed(ctx, reviewId, ensureReport(ctx, reviewId), 'attach');
       const listed = requireAppendix(ctx, reviewId, id);
       const nowIso = ctx.now().toISOString();
-      attachAppendixFile(db, { id, reviewId, fileName: file.fileName, kind: file.kind, sha256: sha256(file.content), content: file.content }, nowIso, ctx.actor);
+      attachAppendixFile(db, { id, reviewId, fileName: file.fileName, kind: file.kind, sha256: sha256Hex(file.content), content: file.content }, nowIso, ctx.actor);
       logReportEvent(db, reviewId, 'bilaga_fil', nowIso, ctx.actor, `Bilaga ${listed.number} (${listed.title}): ${file.fileName}${listed.attached ? ' ersatte den tidigare filen' : ''}`);
     }).immediate();
     return findAppendix(db, reviewId, id)!;
@@ -169,5 +168,3 @@ export const appendixHandlers: HandlerMap = {
     return { fileName, contentBase64: zip.toString('base64'), bytes: zip.length, manifest };
   },
 };
-
-const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');

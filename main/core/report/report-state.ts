@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ReportDraftSchema, type ReportDraft } from '../../../shared/contract/report-model';
 import { defaultDraft } from '../../../shared/report/generate';
 import type { CoreContext } from '../context';
@@ -6,6 +5,7 @@ import { DomainError } from '../errors';
 import { readProfile } from '../profile/repository';
 import { requireReview } from '../reviews/handlers';
 import { draftInputOf } from './draft-input';
+import { sha256Hex } from './package';
 import { activeApprovals, insertReport, localIsoDate, logReportEvent, readReport, readReportSettings, type ReportEventAction, type ReportRow } from './repository';
 import { requireAllowed, type ReportAction, type ReportState, type WorkingRole } from './workflow';
 
@@ -68,4 +68,4 @@ export function logIfWritable(ctx: CoreContext, reviewId: string, action: Report
 }
 
 /** The SHA-256 of the draft's text as an approver approved it (its stored JSON). */
-export const draftSha256 = (draft: ReportDraft): string => createHash('sha256').update(JSON.stringify(draft), 'utf8').digest('hex');
+export const draftSha256 = (draft: ReportDraft): string => sha256Hex(Buffer.from(JSON.stringify(draft), 'utf8'));
