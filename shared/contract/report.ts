@@ -52,6 +52,17 @@ const AppendixTitle = freeText({ min: 1, max: 200 })
   .refine((title) => !PATH_CHARACTERS.test(title), { message: 'Får inte innehålla / \\ : * ? " < > | eller styrtecken: titeln blir en del av filnamnet i nämndpaketet.' })
   .refine((title) => !/^\.+$/.test(title), { message: 'Måste innehålla något annat än punkter.' });
 
+/**
+ * The board secretary's word that an attached PDF which could not be read through (damaged,
+ * password-protected, a scan, over the limits) holds no personal data. Only asked for after such a
+ * refusal (its issue points at this field); with it the file is attached and the confirmation is
+ * logged under the secretary's name. It never lets through a number found in what was read.
+ */
+const ConfirmedNoPersonalData = z.boolean().optional();
+
+/** The issue path of a refusal the board secretary may confirm past (a PDF that could not be read through). */
+export const CONFIRMED_NO_PERSONAL_DATA_PATH = '$.confirmedNoPersonalData';
+
 const Note = freeText({ min: 1, max: 2_000 });
 
 const Revision = z.number().int().min(1).max(100_000_000);
@@ -242,6 +253,7 @@ export const reportMethods = {
         z.string().refine((text) => decodedBase64Bytes(text) <= MAX_APPENDIX_BYTES, { message: 'Får vara högst 50 MB. Dela upp filen eller minska den (t.ex. spara PDF-filen med lägre bildupplösning).' }),
         'an attached file kept as it is: its type is checked by its content, and it is handed on unchanged in the board package',
       ),
+      confirmedNoPersonalData: ConfirmedNoPersonalData,
     }),
     output: AppendixSchema,
   }),
@@ -261,6 +273,7 @@ export const reportMethods = {
         z.string().refine((text) => decodedBase64Bytes(text) <= MAX_APPENDIX_BYTES, { message: 'Får vara högst 50 MB. Dela upp filen eller minska den (t.ex. spara PDF-filen med lägre bildupplösning).' }),
         'an attached file kept as it is: its type is checked by its content, and it is handed on unchanged in the board package',
       ),
+      confirmedNoPersonalData: ConfirmedNoPersonalData,
     }),
     output: AppendixSchema,
   }),

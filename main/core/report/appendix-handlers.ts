@@ -5,6 +5,7 @@ import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid, notFound } from '../errors';
 import { baseFileName, sniffAppendix } from './appendix-sniff';
 import { scanAppendixContent } from './appendix-content-scan';
+import { scanPdfAppendix } from './appendix-pdf-scan';
 import { appendixContent, attachAppendixFile, deleteAppendix, findAppendix, insertAppendix, listAppendices, moveAppendix, planAppendix, retitleAppendix } from './appendices';
 import { packagedMemoFileName, packageFileName } from './file-names';
 import { buildBoardPackage, sha256Hex, type PackageFile } from './package';
@@ -27,15 +28,25 @@ function requireAppendix(ctx: CoreContext, reviewId: string, id: string) {
   return found;
 }
 
-/** Reads, checks the type by content and scans an attached file for identity numbers, before any write. */
-async function checkedFile(fileName: string, contentBase64: string) {
+/**
+ * Reads, checks the type by content and scans an attached file for identity numbers, before any
+ * write. `unreadable` says why a PDF the board secretary confirmed to hold no personal data could
+ * not be read through (null when it was read, or is not a PDF): the caller logs it.
+ */
+async function checkedFile(fileName: string, contentBase64: string, confirmedNoPersonalData: boolean) {
   const content = Buffer.from(contentBase64, 'base64');
   if (content.length > MAX_APPENDIX_BYTES) {
     throw invalid(`Filen är för stor (${formatNumber(Math.ceil(content.length / 1024 / 1024))} MB; högst ${formatNumber(MAX_APPENDIX_BYTES / 1024 / 1024)} MB).`, [{ path: '$.contentBase64', message: 'Filen är större än 50 MB.' }]);
   }
   const kind = await sniffAppendix(fileName, content);
+  const { unreadable } = kind === 'pdf' ? await scanPdfAppendix(baseFileName(fileName), content, confirmedNoPersonalData) : { unreadable: null };
   await scanAppendixContent(baseFileName(fileName), kind, content);
-  return { content, kind, fileName: baseFileName(fileName).slice(0, 255) || `bilaga.${kind}` };
+  return { content, kind, unreadable, fileName: baseFileName(fileName).slice(0, 255) || `bilaga.${kind}` };
+}
+
+/** The log's line for a file attached unread on the secretary's word: who is the entry's actor. */
+function confirmationNote(appendix: { number: number; title: string }, fileName: string, unreadable: string): string {
+  return `Bilaga ${appendix.number} (${appendix.title}): ${fileName} bifogades utan kontroll av personnummer, eftersom filen inte kunde läsas igenom (${unreadable}). Bekräftat att filen inte innehåller några personuppgifter.`;
 }
 
 function requireRoom(ctx: CoreContext, reviewId: string): void {
@@ -43,13 +54,13 @@ function requireRoom(ctx: CoreContext, reviewId: string): void {
 }
 
 export const appendixHandlers: HandlerMap = {
-  'appendix.add': async ({ reviewId, fileName, title, contentBase64 }, ctx) => {
+  'appendix.add': async ({ reviewId, fileName, title, contentBase64, confirmedNoPersonalData }, ctx) => {
     const { db } = ctx;
     const report = ensureReport(ctx, reviewId);
     requireReportAllowed(ctx, reviewId, report, 'listAppendices');
     requireReportAllowed(ctx, reviewId, report, 'attach');
     requireRoom(ctx, reviewId);
-    const file = await checkedFile(fileName, contentBase64);
+    const file = await checkedFile(fileName, contentBase64, confirmedNoPersonalData === true);
     const id = ctx.newId('bil');
     const nowIso = ctx.now().toISOString();
     db.transaction(() => {
@@ -60,6 +71,7 @@ export const appendixHandlers: HandlerMap = {
       requireRoom(ctx, reviewId);
       insertAppendix(db, { id, reviewId, title, fileName: file.fileName, kind: file.kind, sha256: sha256Hex(file.content), content: file.content }, nowIso, ctx.actor);
       logReportEvent(db, reviewId, 'bilaga_tillagd', nowIso, ctx.actor, title);
+      if (file.unreadable !== null) logReportEvent(db, reviewId, 'undantag', nowIso, ctx.actor, confirmationNote(findAppendix(db, reviewId, id)!, file.fileName, file.unreadable));
     }).immediate();
     return findAppendix(db, reviewId, id)!;
   },
@@ -78,18 +90,19 @@ export const appendixHandlers: HandlerMap = {
     return findAppendix(db, reviewId, id)!;
   },
 
-  'appendix.attach': async ({ reviewId, id, fileName, contentBase64 }, ctx) => {
+  'appendix.attach': async ({ reviewId, id, fileName, contentBase64, confirmedNoPersonalData }, ctx) => {
     const { db } = ctx;
     const report = ensureReport(ctx, reviewId);
     requireReportAllowed(ctx, reviewId, report, 'attach');
     requireAppendix(ctx, reviewId, id);
-    const file = await checkedFile(fileName, contentBase64);
+    const file = await checkedFile(fileName, contentBase64, confirmedNoPersonalData === true);
     db.transaction(() => {
       requireReportAllowed(ctx, reviewId, ensureReport(ctx, reviewId), 'attach');
       const listed = requireAppendix(ctx, reviewId, id);
       const nowIso = ctx.now().toISOString();
       attachAppendixFile(db, { id, reviewId, fileName: file.fileName, kind: file.kind, sha256: sha256Hex(file.content), content: file.content }, nowIso, ctx.actor);
       logReportEvent(db, reviewId, 'bilaga_fil', nowIso, ctx.actor, `Bilaga ${listed.number} (${listed.title}): ${file.fileName}${listed.attached ? ' ersatte den tidigare filen' : ''}`);
+      if (file.unreadable !== null) logReportEvent(db, reviewId, 'undantag', nowIso, ctx.actor, confirmationNote(listed, file.fileName, file.unreadable));
     }).immediate();
     return findAppendix(db, reviewId, id)!;
   },

@@ -55,6 +55,10 @@ export async function sniffAppendix(fileName: string, content: Uint8Array): Prom
   if (content.length === 0) throw refuse('filen är tom');
   if (kind === 'pdf') {
     if (!startsWith(content, '%PDF-')) throw refuse('den börjar inte som en PDF-fil gör');
+    if (isAlsoZip(content)) {
+      const message = `Filen "${base}" är både en PDF-fil och ett zip-arkiv och kan inte bifogas: ett zip-program öppnar den som något annat än det en PDF-läsare visar. Spara den på nytt som PDF från programmet där den skapades.`;
+      throw invalid(message, [{ path: '$.contentBase64', message }]);
+    }
     return kind;
   }
   if (!startsWith(content, 'PK\u0003\u0004')) throw refuse(startsWith(content, '\u00d0\u00cf\u0011\u00e0') ? 'den är i det äldre Office-formatet eller lösenordsskyddad' : 'den är inte en Office-fil');
@@ -72,6 +76,38 @@ function startsWith(content: Uint8Array, magic: string): boolean {
   if (content.length < magic.length) return false;
   for (let i = 0; i < magic.length; i++) if (content[i] !== magic.charCodeAt(i)) return false;
   return true;
+}
+
+const END_OF_CENTRAL_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
+const CENTRAL_DIRECTORY_ENTRY = [0x50, 0x4b, 0x01, 0x02];
+/** The record is 22 bytes and may be followed by a comment of up to 65,535: where every zip reader searches. */
+const EOCD_SEARCH = 22 + 0xffff;
+
+/**
+ * Whether a file is also a zip (a polyglot: "%PDF-" up front, a zip at the end, where zip readers
+ * look for it). A zip reader searches the file's last 64 KiB for the end-of-central-directory
+ * record and follows it to the central directory; this does the same and says yes only when the
+ * record points at a real central directory entry (at its stated offset, or just before the record
+ * when data was put in front of the zip) or is a ZIP64 one. Real PDFs compress with Flate inside
+ * streams, so these signatures do not occur raw in them; a random four-byte match somewhere is not
+ * enough, it must also point at a second signature.
+ */
+export function isAlsoZip(content: Uint8Array): boolean {
+  const from = Math.max(0, content.length - EOCD_SEARCH);
+  for (let i = content.length - 22; i >= from; i--) {
+    if (!matchesAt(content, i, END_OF_CENTRAL_DIRECTORY)) continue;
+    const view = new DataView(content.buffer, content.byteOffset + i, 22);
+    const size = view.getUint32(12, true);
+    const offset = view.getUint32(16, true);
+    if (size === 0xffffffff || offset === 0xffffffff) return true;
+    if (matchesAt(content, offset, CENTRAL_DIRECTORY_ENTRY) || matchesAt(content, i - size, CENTRAL_DIRECTORY_ENTRY)) return true;
+  }
+  return false;
+}
+
+function matchesAt(content: Uint8Array, at: number, signature: readonly number[]): boolean {
+  if (at < 0 || at + signature.length > content.length) return false;
+  return signature.every((byte, k) => content[at + k] === byte);
 }
 
 /** The parts [Content_Types].xml declares by name (Override), with whether each is really in the zip. */
