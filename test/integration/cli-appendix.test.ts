@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -5,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_APPENDIX_BYTES } from '../../shared/contract/report';
 import { granska } from '../support/cli';
+import { pdfDocument, simplePdf } from '../support/pdf';
+import { zip } from '../support/zip';
 
 /*
  * `granska appendix add|list|remove|move` as real processes, on one workbench in order: the board
@@ -12,7 +15,9 @@ import { granska } from '../support/cli';
  * stores nothing.
  */
 
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+/** A real one-page PDF (test/support/pdf.ts): the PDF is read and searched for identity numbers before it is attached. */
+const PDF = simplePdf('Yttrande från stadsdelsnämnden');
+const BOY = '20170101-2393';
 
 let dir: string;
 let db: string;
@@ -99,6 +104,61 @@ describe('granska appendix', () => {
 
     for (const result of [noTitle, folder, tooBig, fake, wrongKind]) expect(result.stderr).not.toMatch(/Error|at \/|\bstack\b/);
     expect(listed()).toHaveLength(before);
+  });
+
+  it('refuses a PDF with a personnummer, naming the page and never the number (exit 2); the confirmation does not let it through', () => {
+    const before = listed().length;
+    const withNumber = file('utredning.pdf', pdfDocument([{ lines: ['Inledning'] }, { lines: [`Barnet ${BOY} har utretts.`] }]));
+    for (const extra of [[], ['--confirm-no-personal-data']]) {
+      const refused = run('appendix', 'add', reviewId, withNumber, '--title', 'Utredning', ...extra);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/^Fel: Bilagan innehåller något som ser ut som ett personnummer \(på sidan 2\)\. Ta bort det i filen och bifoga den på nytt\./);
+      expect(refused.stderr).not.toMatch(/2393|20170101/);
+    }
+    const polyglot = run('appendix', 'add', reviewId, file('dubbel.pdf', Buffer.concat([PDF, zip([{ name: 'a.txt', data: 'x' }])])), '--title', 'Dubbel', '--confirm-no-personal-data');
+    expect(polyglot.code).toBe(2);
+    expect(polyglot.stderr).toMatch(/^Fel: Filen "dubbel\.pdf" är både en PDF-fil och ett zip-arkiv och kan inte bifogas/);
+    expect(listed()).toHaveLength(before);
+  });
+
+  it('refuses a PDF that cannot be read through, saying why and how to confirm it; with --confirm-no-personal-data it is attached and the confirmation logged', () => {
+    const before = listed().length;
+    const scan = file('skannad.pdf', pdfDocument([{ image: true }]));
+    const refused = run('appendix', 'add', reviewId, scan, '--title', 'Skannat protokoll');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^Fel: PDF-filen "skannad\.pdf" kunde inte läsas igenom för att kontrollera att den inte innehåller personnummer: sidan 1 har ingen text, bara bild eller grafik \(den kan vara inskannad\)/);
+    expect(refused.stderr).toMatch(/\n {2}Har du gått igenom filen och den inte innehåller några personuppgifter: kör kommandot igen med --confirm-no-personal-data\. Bekräftelsen sparas med ditt namn i utlåtandets historik\.\n$/);
+    expect(refused.stderr).not.toMatch(/Error|at \/|\bstack\b/);
+    expect(listed()).toHaveLength(before);
+
+    const json = run('appendix', 'add', reviewId, scan, '--title', 'Skannat protokoll', '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr).error).toMatchObject({ code: 'VALIDATION', issues: [{ path: '$.confirmedNoPersonalData' }] });
+
+    const confirmed = run('appendix', 'add', reviewId, scan, '--title', 'Skannat protokoll', '--confirm-no-personal-data');
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/^Bifogade skannad\.pdf som Bilaga \d+ – Skannat protokoll /);
+    const log = new Database(db, { readonly: true });
+    const last = log.prepare('SELECT actor, action, note FROM report_event WHERE review_id = ? ORDER BY seq DESC LIMIT 1').get(reviewId);
+    log.close();
+    expect(last).toMatchObject({
+      actor: 'Cecilia Sekreterare',
+      action: 'undantag',
+      note: expect.stringMatching(/: skannad\.pdf bifogades utan kontroll av personnummer, eftersom filen inte kunde läsas igenom \(sidan 1 har ingen text.*\)\. Bekräftat att filen inte innehåller några personuppgifter\.$/),
+    });
+    expect(run('audit', 'verify', reviewId).code).toBe(0);
+
+    // A listed appendix's file, attached later: the same refusal and the same flag.
+    const planned = JSON.parse(run('appendix', 'plan', reviewId, '--title', 'Protokoll', '--json').stdout) as { id: string };
+    const damaged = file('trasig.pdf', '%PDF-1.4\nnågot som inte är en PDF\n');
+    const attachRefused = run('appendix', 'attach', reviewId, planned.id, damaged);
+    expect(attachRefused.code).toBe(2);
+    expect(attachRefused.stderr).toMatch(/den går inte att öppna som PDF \(den kan vara skadad\).*\n {2}Har du gått igenom filen/s);
+    const attached = run('appendix', 'attach', reviewId, planned.id, damaged, '--confirm-no-personal-data');
+    expect(attached.code).toBe(0);
+    expect(attached.stdout).toMatch(/^Bifogade trasig\.pdf till Bilaga \d+ – Protokoll/);
   });
 
   it('refuses a move to Bilaga 1 or to something that is not a number', () => {

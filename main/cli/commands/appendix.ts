@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { MAX_APPENDICES, MAX_APPENDIX_BYTES, type Appendix } from '../../../shared/contract/report';
+import type { ApiError } from '../../../shared/result';
 import { formatNumber } from '../../../shared/util/format-sv';
+import { DomainError } from '../../core/errors';
 import { readUserFile } from '../../core/files';
+import { CONFIRMATION_PATH } from '../../core/report/appendix-pdf-scan';
 import { reviewReportTitle } from '../../core/report/appendices';
 import { UsageError } from '../args';
 import type { CliCommand } from '../command';
@@ -38,24 +41,46 @@ function readAttachment(cwd: string, fileArg: string) {
   return { fileName: path.basename(file), contentBase64: content.toString('base64') };
 }
 
-const ADD = 'granska appendix add <granskning> <fil.pdf|.docx|.xlsx> --title <titel> [--json]';
+/** The board secretary's word that a PDF which cannot be read through holds no personal data (logged under the profile's name). */
+const CONFIRM = 'confirm-no-personal-data';
+
+/** The input field for the flag: only when given, so the core's refusal asks for it otherwise. */
+const confirmation = (options: Record<string, string | true>) => (options[CONFIRM] === true ? { confirmedNoPersonalData: true } : {});
+
+/** Calls add or attach; a PDF that could not be read through is refused with how to confirm it here. */
+async function withConfirmationHint<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const refused = (error as { error?: ApiError }).error;
+    if (refused?.issues?.some((i) => i.path === CONFIRMATION_PATH)) {
+      throw new DomainError(refused.code, refused.message, [
+        { path: CONFIRMATION_PATH, message: `Har du gått igenom filen och den inte innehåller några personuppgifter: kör kommandot igen med --${CONFIRM}. Bekräftelsen sparas med ditt namn i utlåtandets historik.` },
+      ]);
+    }
+    throw error;
+  }
+}
+
+const ADD = `granska appendix add <granskning> <fil.pdf|.docx|.xlsx> --title <titel> [--${CONFIRM}] [--json]`;
 const LIST = 'granska appendix list <granskning> [--json]';
 const REMOVE = 'granska appendix remove <granskning> <id> [--json]';
 const PLAN = 'granska appendix plan <granskning> --title <titel> [--json]';
-const ATTACH = 'granska appendix attach <granskning> <id> <fil.pdf|.docx|.xlsx> [--json]';
+const ATTACH = `granska appendix attach <granskning> <id> <fil.pdf|.docx|.xlsx> [--${CONFIRM}] [--json]`;
 const MOVE = 'granska appendix move <granskning> <id> --to <bilaganummer> [--json]';
 
 export const appendixCommands: CliCommand[] = [
   {
     words: ['appendix', 'add'],
     usage: ADD,
-    summary: `Bifogar en fil (pdf, docx eller xlsx, högst ${formatNumber(MAX_APPENDIX_BYTES / 1024 / 1024)} MB) som nästa bilaga till tjänsteutlåtandet (rollen nämndsekreterare).`,
+    summary: `Bifogar en fil (pdf, docx eller xlsx, högst ${formatNumber(MAX_APPENDIX_BYTES / 1024 / 1024)} MB) som nästa bilaga till tjänsteutlåtandet (rollen nämndsekreterare). Filen får inte innehålla personnummer; en PDF som inte går att läsa igenom (skadad, lösenordsskyddad, inskannad) bifogas bara med --${CONFIRM}.`,
     options: ['title'],
+    booleans: [CONFIRM],
     async run(ctx, { positionals: args, options }) {
       const [reviewId, fileArg] = positionals(args, ['granskningens id', 'filen som ska bifogas'], ADD);
       const title = options.title;
       if (title === undefined || title === true) throw new UsageError('Ange bilagans titel med --title "…": den står i bilageförteckningen och i filnamnet i nämndpaketet.');
-      const added = await ctx.call('appendix.add', { reviewId, title, ...readAttachment(ctx.cwd, fileArg) });
+      const added = await withConfirmationHint(() => ctx.call('appendix.add', { reviewId, title, ...readAttachment(ctx.cwd, fileArg), ...confirmation(options) }));
       return { json: added, human: `Bifogade ${added.fileName} som Bilaga ${added.number} – ${added.title} (${formatNumber(added.bytes ?? 0)} byte, SHA-256 ${added.sha256}, id ${added.id}).` };
     },
   },
@@ -75,10 +100,11 @@ export const appendixCommands: CliCommand[] = [
   {
     words: ['appendix', 'attach'],
     usage: ATTACH,
-    summary: 'Bifogar filen till en listad bilaga, även efter godkännandet (rollen nämndsekreterare).',
-    async run(ctx, { positionals: args }) {
+    summary: `Bifogar filen till en listad bilaga, även efter godkännandet (rollen nämndsekreterare); en PDF som inte går att läsa igenom bifogas bara med --${CONFIRM}.`,
+    booleans: [CONFIRM],
+    async run(ctx, { positionals: args, options }) {
       const [reviewId, id, fileArg] = positionals(args, ['granskningens id', 'bilagans id (se granska appendix list)', 'filen som ska bifogas'], ATTACH);
-      const attached = await ctx.call('appendix.attach', { reviewId, id, ...readAttachment(ctx.cwd, fileArg) });
+      const attached = await withConfirmationHint(() => ctx.call('appendix.attach', { reviewId, id, ...readAttachment(ctx.cwd, fileArg), ...confirmation(options) }));
       return { json: attached, human: `Bifogade ${attached.fileName} till Bilaga ${attached.number} – ${attached.title} (SHA-256 ${attached.sha256}).` };
     },
   },
