@@ -83,9 +83,12 @@ export interface ReportState extends ReportData {
   exportDocument(document: ReportDocument): Promise<void>;
   /** Lists an appendix by its title; its file is attached later. */
   planAppendix(title: string): Promise<ApiError | undefined>;
-  /** Attaches the file of a listed appendix. */
-  attachAppendix(id: string, file: PickedFile): Promise<ApiError | undefined>;
-  addAppendix(file: PickedFile, title: string): Promise<ApiError | undefined>;
+  /**
+   * Attaches the file of a listed appendix. `confirmedNoPersonalData`: the board secretary's word
+   * that a PDF which could not be read through holds no personal data (asked for only after such a refusal).
+   */
+  attachAppendix(id: string, file: PickedFile, confirmedNoPersonalData?: boolean): Promise<ApiError | undefined>;
+  addAppendix(file: PickedFile, title: string, confirmedNoPersonalData?: boolean): Promise<ApiError | undefined>;
   updateAppendix(id: string, change: { title?: string; position?: number }): Promise<ApiError | undefined>;
   removeAppendix(id: string): Promise<void>;
   exportPackage(): Promise<void>;
@@ -349,17 +352,19 @@ export const useReport = create<ReportState>()((set, get) => {
       );
     },
 
-    attachAppendix(id, file) {
+    attachAppendix(id, file, confirmedNoPersonalData) {
+      const confirmation = confirmedNoPersonalData ? { confirmedNoPersonalData: true } : {};
       return appendixCall(
-        () => api().call('appendix.attach', { reviewId: get().reviewId!, id, fileName: file.name, contentBase64: bytesToBase64(file.bytes) }),
+        () => api().call('appendix.attach', { reviewId: get().reviewId!, id, fileName: file.name, contentBase64: bytesToBase64(file.bytes), ...confirmation }),
         (attached) => `Filen ${attached.fileName ?? file.name} bifogades till bilaga ${attached.number}.`,
         'attach',
       );
     },
 
-    addAppendix(file, title) {
+    addAppendix(file, title, confirmedNoPersonalData) {
+      const confirmation = confirmedNoPersonalData ? { confirmedNoPersonalData: true } : {};
       return appendixCall(
-        () => api().call('appendix.add', { reviewId: get().reviewId!, fileName: file.name, title, contentBase64: bytesToBase64(file.bytes) }),
+        () => api().call('appendix.add', { reviewId: get().reviewId!, fileName: file.name, title, contentBase64: bytesToBase64(file.bytes), ...confirmation }),
         (added) => `Bilaga ${added.number} bifogades: ${added.title}.`,
         'attach',
       );

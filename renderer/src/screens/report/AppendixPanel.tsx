@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { APPENDIX_KINDS, type Appendix } from '../../../../shared/contract/report';
+import { APPENDIX_KINDS, CONFIRMED_NO_PERSONAL_DATA_PATH, type Appendix } from '../../../../shared/contract/report';
 import type { ApiError } from '../../../../shared/result';
 import type { PickedFile } from '../../api/files';
+import { CheckboxField } from '../../components/CheckboxField';
 import { FieldIssues } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
 import { services } from '../../services';
@@ -31,6 +32,22 @@ async function pickAppendixFile(): Promise<PickedFile | null> {
   }
 }
 
+/** A refusal the board secretary may confirm past: a PDF that could not be read through for personal numbers. */
+export const needsConfirmation = (error: ApiError | undefined): boolean => (error?.issues ?? []).some((i) => i.path === CONFIRMED_NO_PERSONAL_DATA_PATH);
+
+/** What the board secretary confirms for a PDF that could not be read through; logged with the profile's name. */
+function ConfirmNoPersonalData({ id, checked, onChange }: { id: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <CheckboxField
+      id={id}
+      label="Jag har gått igenom filen och den innehåller inga personuppgifter"
+      hint="Bekräftelsen sparas med ditt namn i utlåtandets historik."
+      checked={checked}
+      onChange={onChange}
+    />
+  );
+}
+
 const messagesOf = (error: ApiError | undefined): string[] => (error ? (error.issues?.length ? error.issues.map((i) => i.message) : [error.message]) : []);
 
 /**
@@ -47,6 +64,9 @@ export function AppendixPanel() {
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const [addError, setAddError] = useState<ApiError | undefined>();
+  /** Once the core says the picked PDF could not be read through, the secretary may confirm it holds no personal data (sent with the next try). */
+  const [confirmAsked, setConfirmAsked] = useState(false);
+  const [addConfirmed, setAddConfirmed] = useState(false);
   const [planTitle, setPlanTitle] = useState('');
   const [planError, setPlanError] = useState<string[]>([]);
   const store = useReport.getState();
@@ -54,6 +74,8 @@ export function AppendixPanel() {
 
   const choose = async () => {
     setAddError(undefined);
+    setConfirmAsked(false);
+    setAddConfirmed(false);
     const file = await pickAppendixFile();
     if (!file) return;
     setPicked(file);
@@ -63,11 +85,17 @@ export function AppendixPanel() {
 
   const add = async () => {
     if (!picked) return;
-    const error = await store.addAppendix(picked, newTitle.trim());
+    const error = await store.addAppendix(picked, newTitle.trim(), confirmAsked && addConfirmed);
     setAddError(error);
     if (!error) {
       setPicked(null);
       setNewTitle('');
+      setConfirmAsked(false);
+      setAddConfirmed(false);
+    } else if (needsConfirmation(error)) {
+      // The same file stays picked; the confirmation appears beside the reason.
+      if (!confirmAsked) requestAnimationFrame(() => document.getElementById('report-appendix-new-confirm')?.focus());
+      setConfirmAsked(true);
     } else if (messagesAt(error.issues ?? [], '$.title').length > 0) document.getElementById('report-appendix-new-title')?.focus();
   };
 
@@ -89,6 +117,7 @@ export function AppendixPanel() {
   };
 
   const addTitleIssues = addError ? messagesAt(addError.issues ?? [], '$.title') : [];
+  const addNeedsConfirmation = confirmAsked;
   // Anything not about the title is about the file (its type, its size, the count of appendices).
   const addFileIssues = addError && addTitleIssues.length === 0 ? [addError.message] : [];
 
@@ -164,6 +193,7 @@ export function AppendixPanel() {
           <p>
             Fil: <strong>{picked.name}</strong> ({formatBytes(picked.bytes.length)})
           </p>
+          <p className="hint">Filen läses igenom innan den bifogas: en bilaga som innehåller ett personnummer eller samordningsnummer tas inte emot.</p>
           {addFileIssues.length > 0 && (
             <ul className="field-issues" role="alert">
               {addFileIssues.map((m) => (
@@ -171,6 +201,7 @@ export function AppendixPanel() {
               ))}
             </ul>
           )}
+          {addNeedsConfirmation && <ConfirmNoPersonalData id="report-appendix-new-confirm" checked={addConfirmed} onChange={setAddConfirmed} />}
           <div className="inline-form">
             <TextField
               id="report-appendix-new-title"
@@ -184,14 +215,16 @@ export function AppendixPanel() {
               issues={addTitleIssues}
             />
             <div className="button-row">
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void add()}>
-                {busy === 'attach' ? 'Bifogar…' : 'Bifoga'}
+              <button type="button" className="primary" disabled={busy !== null || (addNeedsConfirmation && !addConfirmed)} onClick={() => void add()}>
+                {busy === 'attach' ? 'Bifogar…' : addNeedsConfirmation ? 'Bifoga ändå' : 'Bifoga'}
               </button>
               <button
                 type="button"
                 onClick={() => {
                   setPicked(null);
                   setAddError(undefined);
+                  setConfirmAsked(false);
+                  setAddConfirmed(false);
                 }}
               >
                 Avbryt
@@ -224,6 +257,9 @@ function AppendixRow({ appendix, index, count, canList, canAttach, busy }: { app
   const [title, setTitle] = useState(appendix.title);
   const [error, setError] = useState<ApiError | undefined>();
   const [fileError, setFileError] = useState<ApiError | undefined>();
+  /** A PDF refused because it could not be read through, kept to attach on the secretary's confirmation. */
+  const [unread, setUnread] = useState<PickedFile | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const issues = useReportIssues();
   const store = useReport.getState();
 
@@ -243,14 +279,30 @@ function AppendixRow({ appendix, index, count, canList, canAttach, busy }: { app
   };
   const attachFile = async () => {
     setFileError(undefined);
+    setUnread(null);
+    setConfirmed(false);
     const file = await pickAppendixFile();
     if (!file) return;
     const refused = await store.attachAppendix(appendix.id, file);
     setFileError(refused);
+    if (needsConfirmation(refused)) {
+      setUnread(file);
+      requestAnimationFrame(() => document.getElementById(`${appendixFileId(index)}-confirm`)?.focus());
+    } else requestAnimationFrame(() => document.getElementById(appendixFileId(index))?.focus());
+  };
+  const attachConfirmed = async () => {
+    if (!unread) return;
+    const refused = await store.attachAppendix(appendix.id, unread, true);
+    setFileError(refused);
+    if (!needsConfirmation(refused)) {
+      setUnread(null);
+      setConfirmed(false);
+    }
     requestAnimationFrame(() => document.getElementById(appendixFileId(index))?.focus());
   };
   const titleIssues = [...messagesOf(error), ...messagesAt(issues, `$.appendices[${index}].title`)];
-  const fileIssues = [...messagesOf(fileError), ...messagesAt(issues, `$.appendices[${index}]`).filter((m) => !titleIssues.includes(m))];
+  // A refusal that may be confirmed says why in its message; its issue only points at the confirmation.
+  const fileIssues = [...(needsConfirmation(fileError) ? [fileError!.message] : messagesOf(fileError)), ...messagesAt(issues, `$.appendices[${index}]`).filter((m) => !titleIssues.includes(m))];
   const fileIssuesId = `${appendixFileId(index)}-issues`;
 
   return (
@@ -310,6 +362,27 @@ function AppendixRow({ appendix, index, count, canList, canAttach, busy }: { app
           </>
         ) : null}
         <FieldIssues id={fileIssuesId} messages={fileIssues} />
+        {canAttach && unread && (
+          <div className="report-appendix-confirm">
+            <ConfirmNoPersonalData id={`${appendixFileId(index)}-confirm`} checked={confirmed} onChange={setConfirmed} />
+            <div className="button-row">
+              <button type="button" className="small primary" disabled={busy || !confirmed} onClick={() => void attachConfirmed()}>
+                Bifoga {unread.name} ändå
+              </button>
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  setUnread(null);
+                  setConfirmed(false);
+                  setFileError(undefined);
+                }}
+              >
+                Avbryt
+              </button>
+            </div>
+          </div>
+        )}
       </td>
       <td className="num">{appendix.bytes !== null ? formatBytes(appendix.bytes) : '–'}</td>
       <td>{appendix.sha256 ? <code title={appendix.sha256}>{shortChecksum(appendix.sha256)}…</code> : '–'}</td>
