@@ -1,8 +1,9 @@
-import { Document, Footer, Header, Packer, Paragraph, TextRun } from 'docx';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, ExternalHyperlink, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPENDIX_SCAN_LIMITS } from '../../main/core/report/appendix-content-scan';
 import { testCore, type TestCore } from '../support/core';
+import { docx as builtDocx, para, PNG, xlsx as builtXlsx } from '../support/hostile-office';
 import { repeatedDeflate, zip } from '../support/zip';
 
 /*
@@ -139,6 +140,71 @@ describe('an attached workbook', () => {
       ]);
     expect((await refused('a.xlsx', sheet(`<c r="C1" t="inlineStr"><is><r><t>2017010</t></r><r><t>1-2393</t></r></is></c>`))).message).toMatch(/cell C1: xl\/worksheets\/sheet1\.xml/);
     expect((await refused('b.xlsx', sheet(`<c r="D1"><v>2.01701012393E+11</v></c>`))).message).toMatch(/cell D1/);
+  });
+});
+
+describe('an attached Office file, read through its relationships as Word and Excel read it (issue 16)', () => {
+  const frame = (where: string) => `Bilagan innehåller något som ser ut som ett personnummer (${where}). Ta bort det i filen och bifoga den på nytt. Personnummer och samordningsnummer får inte lämna granskningen, inte heller i en bilaga.`;
+
+  it('refuses a Word document whose main part has another name, naming the place', async () => {
+    const { add, refused, stored } = await secretary();
+    expect(await add('ren.docx', builtDocx({ main: 'word/main.xml' }))).toMatchObject({ kind: 'docx' });
+    const error = await refused('yttrande.docx', builtDocx({ main: 'word/main.xml', body: para(`Barnet ${BOY} har utretts.`) }));
+    expect(error).toMatchObject({ code: 'VALIDATION', message: frame('i dokumentets text: word/main.xml') });
+    expect(JSON.stringify(error)).not.toMatch(/2393|20170101/);
+    expect(stored()).toBe(1);
+  });
+
+  it('refuses a workbook whose sheet has another name, naming the place and the cell', async () => {
+    const { add, refused, stored } = await secretary();
+    expect(await add('ren.xlsx', builtXlsx({ sheetPart: 'xl/worksheets/data.xml' }))).toMatchObject({ kind: 'xlsx' });
+    const error = await refused('statistik.xlsx', builtXlsx({ sheetPart: 'xl/worksheets/data.xml', cells: `<c r="A3" t="inlineStr"><is><t>Barnet ${BOY}</t></is></c>` }));
+    expect(error).toMatchObject({ code: 'VALIDATION', message: frame('i ett kalkylblad, cell A3: xl/worksheets/data.xml') });
+    expect(stored()).toBe(1);
+  });
+
+  it('passes a real Word document with properties, a link, a picture with alt text and a comment', async () => {
+    const { add } = await secretary();
+    const doc = new Document({
+      title: 'Yttrande över granskning av barnavårdsutredningar',
+      subject: 'Dnr SOF 2024/543',
+      creator: 'Stadsdelsförvaltningen',
+      keywords: 'granskning, 2024-03-12',
+      description: 'Telefon 08-508 252 62',
+      comments: { children: [{ id: 0, author: 'Handläggare', date: new Date('2024-03-12T09:30:00Z'), children: [new Paragraph('Kontrollera siffrorna för 2023.')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new CommentRangeStart(0),
+                new TextRun('Se '),
+                new ExternalHyperlink({ link: 'https://www.socialstyrelsen.se/statistik-och-data/?year=2024&id=543', children: [new TextRun('Socialstyrelsen')] }),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+            new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'Logotyp', title: 'Logotyp', description: 'Stadsdelens logotyp, 2024' } })] }),
+          ],
+        },
+      ],
+    });
+    expect(await add('yttrande.docx', await Packer.toBuffer(doc))).toMatchObject({ kind: 'docx' });
+  });
+
+  it('passes a real workbook with formulas, a note, a header and footer, a defined name, a list validation and a link', async () => {
+    const { add } = await secretary();
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Stadsdelsförvaltningen';
+    book.title = 'Statistik 2024';
+    const sheet = book.addWorksheet('Statistik 2024', { headerFooter: { oddHeader: '&LStadsdelsförvaltningen&R&D', oddFooter: '&CSida &P av &N' } });
+    sheet.addRow(['Enhet', 'Antal', 'Andel', 'Länk']);
+    sheet.addRow(['Norr', 12, { formula: 'B2/SUM(B2:B3)', result: 0.5 }, { text: 'Källa', hyperlink: 'https://www.socialstyrelsen.se/?id=2024-543' }]);
+    sheet.addRow(['Söder', 12, { formula: 'B3/SUM(B2:B3)&" av totalen"', result: '0.5 av totalen' }]);
+    sheet.getCell('A2').note = 'Uppgift från 2024-03-12, telefon 08-508 252 62.';
+    sheet.getCell('A4').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Norr,Söder,Väster"'] };
+    book.definedNames.add("'Statistik 2024'!$B$2:$B$3", 'Antal');
+    expect(await add('statistik.xlsx', Buffer.from(await book.xlsx.writeBuffer()))).toMatchObject({ kind: 'xlsx' });
   });
 });
 
