@@ -8,6 +8,7 @@ import type { CoreContext } from './context';
 import { DomainError } from './errors';
 import { BUSY_MESSAGE, CORRUPT_WHILE_OPEN_MESSAGE, isBusy, isCorrupt, isReadOnly } from './db/sqlite-errors';
 import { writeBlockOf } from './db/write-block';
+import { reservedKeyIssues } from '../../shared/validation/reserved-keys';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>;
 export type HandlerMap = { [K in MethodName]?: Handler<K> };
@@ -46,6 +47,8 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       return fail({ code: 'UNKNOWN_METHOD', message: `Okänd åtgärd: ${JSON.stringify(String(method)).slice(0, 100)}.` });
     }
     const spec = contract[method];
+    const reserved = reservedKeyIssues(input);
+    if (reserved.length > 0) return fail(redactApiError({ code: 'VALIDATION', message: summariseIssues(method, reserved), issues: reserved }));
     const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);

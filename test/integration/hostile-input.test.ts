@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hostileFiles } from '../support/hostile-xlsx';
 import { granska } from '../support/cli';
 import { testCore, type TestCore } from '../support/core';
+import { contract } from '../../shared/contract';
+import { reservedKeyIssues } from '../../shared/validation/reserved-keys';
 import { ROOT } from '../support/server-process';
 import { inlineCell, worksheet, xlsx } from '../support/zip';
 
@@ -57,6 +59,62 @@ describe('columns named like JavaScript object internals', () => {
     expect(granska(['--db', db, 'cases', 'import', id, file]).code).toBe(0);
     const listed = JSON.parse(granska(['--db', db, 'cases', 'list', id, '--json']).stdout);
     expect(Object.keys(listed[0].attributes)).toEqual(NAMES);
+  });
+});
+
+describe('keys named like Object.prototype\'s members in an input (`{"__proto__": …}`, `{"constructor": 1}`)', () => {
+  const RESERVED = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it('every method of the contract refuses them at the top as VALIDATION naming the path, before its schema runs (it threw a TypeError)', async () => {
+    for (const method of Object.keys(contract)) {
+      for (const key of RESERVED) {
+        const input = JSON.parse(`{"${key}": {"x": 1}}`);
+        const error = await core.fails(method, input);
+        expect([method, key, error.code]).toEqual([method, key, 'VALIDATION']);
+        expect(error.message).toBe(`Fältnamnet "${key}" är reserverat och får inte användas ($.${key}). Ta bort fältet eller byt namn på det.`);
+        expect(error.issues).toEqual([{ path: '$', message: error.message }]);
+      }
+    }
+  });
+
+  it('at any depth, in a list or an object, the message names the full path and the field that holds it', async () => {
+    const input = JSON.parse('{"templateId": "oppenvard-barn-0-12", "title": "T", "referenceDate": "2024-12-31", "units": ["A", {"b": [{"constructor": 1}]}]}');
+    const error = await core.fails('reviews.create', input);
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([{ path: '$.units[1].b[0]', message: 'Fältnamnet "constructor" är reserverat och får inte användas ($.units[1].b[0].constructor). Ta bort fältet eller byt namn på det.' }]);
+    expect(error.message).toMatch(/^Enhet 2: Fältnamnet "constructor" är reserverat/);
+    // Nothing was created.
+    expect((await core.call('reviews.list', {})).reviews).toHaveLength(1);
+  });
+
+  it('a large input is walked iteratively, the last of 200,000 rows included; a shared or cyclic object from IPC is walked once', async () => {
+    const rows: Record<string, unknown>[] = Array.from({ length: 200_000 }, (_, i) => ({ caseRef: `A${i}`, value: 'ja', nested: { list: [1, 2, { deeper: true }] } }));
+    rows[rows.length - 1] = JSON.parse('{"caseRef": "sist", "nested": {"__proto__": {"polluted": true}}}');
+    expect(reservedKeyIssues({ rows })).toEqual([
+      { path: '$.rows[199999].nested', message: 'Fältnamnet "__proto__" är reserverat och får inte användas ($.rows[199999].nested.__proto__). Ta bort fältet eller byt namn på det.' },
+    ]);
+    expect(reservedKeyIssues({ rows: rows.slice(0, -1) })).toEqual([]);
+    // 2^60 paths through 60 shared objects, and a cycle: both end, clean or not.
+    let shared: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 60; i++) shared = { a: shared, b: shared };
+    expect(reservedKeyIssues(shared)).toEqual([]);
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(reservedKeyIssues(cyclic)).toEqual([]);
+    Object.defineProperty(cyclic, 'constructor', { value: 1, enumerable: true });
+    expect(reservedKeyIssues(cyclic)).toHaveLength(1);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  // The CLI's one JSON input is a template file, sent as text and parsed inside templates.import
+  // (shared/templates/validate.ts readJson), where dispatch cannot see its keys: until readJson runs
+  // reservedKeyIssues on what it parsed, such a file fails with "Ett oväntat fel" (exit 1).
+  it.fails('`granska template import` of a file with a "constructor" key exits 2 naming it (needs the check in shared/templates/validate.ts)', () => {
+    const file = path.join(core.dir, 'mall.json');
+    fs.writeFileSync(file, '{"format": "granskningsmall/1", "constructor": 1}');
+    const run = granska(['--db', path.join(core.dir, 'cli.sqlite'), 'template', 'import', file]);
+    expect(run.stderr).toMatch(/Fältnamnet "constructor" är reserverat/);
+    expect(run.code).toBe(2);
   });
 });
 

@@ -303,6 +303,22 @@ describe('HTTP face: request bodies and paths', () => {
     expect((await request({ path: '/api/templates.list', headers: bearer() })).status).toBe(405);
   });
 
+  it('answers a "__proto__", "constructor" or "toString" key at any depth with a validation error naming its path, never a 500', async () => {
+    const bodies: [string, string, RegExp][] = [
+      ['reviews.list', '{"__proto__": {"x": 1}}', /Fältnamnet "__proto__" är reserverat och får inte användas \(\$\.__proto__\)/],
+      ['reviews.list', '{"constructor": 1}', /Fältnamnet "constructor" är reserverat .*\(\$\.constructor\)/],
+      ['reviews.create', '{"templateId": "oppenvard-barn-0-12", "title": "T", "referenceDate": "2024-12-31", "units": ["A", {"toString": {"constructor": 2}}]}', /\(\$\.units\[1\]\.toString\)/],
+    ];
+    for (const [method, body, message] of bodies) {
+      const response = await api(method, bearer(), body);
+      expect([method, body, response.status]).toEqual([method, body, 200]);
+      const parsed = JSON.parse(response.body);
+      expect(parsed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(parsed.error.message).toMatch(message);
+      expect(response.body).not.toMatch(/Internt fel|TypeError|is not a function/);
+    }
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const res = await request({ path: '/../../../../etc/passwd' });
     expect(res.body).not.toContain('root:');
