@@ -19,6 +19,7 @@ import { findingCommands } from './commands/findings';
 import { resultCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { appendixCommands } from './commands/appendix';
+import { dbCommands } from './commands/db';
 import { actorOption } from './actor-option';
 import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
@@ -31,7 +32,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands, ...findingCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands, ...findingCommands, ...dbCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db', 'actor'];

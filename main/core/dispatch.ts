@@ -6,9 +6,11 @@ import { redactApiError } from '../../shared/identity/redact';
 import type { ApiError } from '../../shared/result';
 import type { CoreContext } from './context';
 import { DomainError } from './errors';
-import { BUSY_MESSAGE, CORRUPT_WHILE_OPEN_MESSAGE, isBusy, isCorrupt, isReadOnly } from './db/sqlite-errors';
+import { BUSY_MESSAGE, CORRUPT_WHILE_OPEN_MESSAGE, isBusy, isCorrupt, isReadOnly, READ_ONLY_WHILE_OPEN_MESSAGE, sqliteCode } from './db/sqlite-errors';
 import { writeBlockOf } from './db/write-block';
+import { diskFullKind, diskFullMessage, folderOfError } from './disk-full';
 import { reservedKeyIssues } from '../../shared/validation/reserved-keys';
+import path from 'node:path';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>;
 export type HandlerMap = { [K in MethodName]?: Handler<K> };
@@ -75,13 +77,29 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
 
 /**
  * The store's own refusals, told in Swedish by their SQLite code (the English text went to the
- * log above): another process holds the lock, writes are blocked because the audit trail is
- * broken, or the file turned out damaged. Each left the database unchanged (the statement or its
- * transaction was rolled back).
+ * log above): another process holds the lock, the disk is full, writes are blocked (the audit
+ * trail is broken, or the file is write-protected), or the file turned out damaged. Each left
+ * the database unchanged (the statement or its transaction was rolled back).
  */
 function storeError(error: unknown, ctx: CoreContext): ApiError | undefined {
   if (isBusy(error)) return { code: 'BUSY', message: BUSY_MESSAGE };
-  if (isReadOnly(error)) return writeBlockOf(ctx.db);
+  const full = diskFullKind(error);
+  if (full) return redactApiError({ code: 'INTERNAL', message: diskFullMessage(full, diskFullPlace(error, ctx)) });
+  if (isReadOnly(error)) return writeBlockOf(ctx.db) ?? { code: 'FORBIDDEN', message: READ_ONLY_WHILE_OPEN_MESSAGE };
   if (isCorrupt(error)) return { code: 'DB_CORRUPT', message: CORRUPT_WHILE_OPEN_MESSAGE };
   return undefined;
+}
+
+/**
+ * Where a full disk stopped a write: the database (SQLite's SQLITE_FULL, named by the database's
+ * folder, and the temporary files' folder where it is another volume), or a file a handler wrote
+ * (the folder of the path Node names). Every such write was rolled back or never renamed into place.
+ */
+function diskFullPlace(error: unknown, ctx: CoreContext) {
+  const outcome = 'Inget har ändrats av den här åtgärden.';
+  if (sqliteCode(error)) {
+    return { what: `Ändringen i databasen ${ctx.dbPath}`, folder: path.dirname(path.resolve(ctx.dbPath)), outcome, mentionTemp: true };
+  }
+  const folder = folderOfError(error);
+  return { what: 'Filen', folder, outcome };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { formatNumber } from '../../shared/util/format-sv';
 import { DomainError } from './errors';
+import { diskFullKind, diskFullMessage, type DiskFullKind } from './disk-full';
 
 const MAX_INPUT_BYTES = 250 * 1024 * 1024;
 
@@ -90,20 +91,61 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     fsyncDirectory(dir);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
+    if (error instanceof DiskFullError) throw diskFullError(error.kind, file);
     if (error instanceof DomainError) throw error;
+    const full = diskFullKind(error);
+    if (full) throw diskFullError(full, file);
     throw new DomainError('INTERNAL', `Filen ${file} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
   }
 }
 
-/** Creates `file` (it must not exist) owner-only, writes `content` and flushes it to disk. */
+/**
+ * Creates `file` (it must not exist) owner-only, writes `content` and flushes it to disk. A full
+ * disk or quota (ENOSPC, EDQUOT: at the write, or only at the flush on some file systems) removes
+ * the partial file and is said in Swedish with its folder; every caller writes under a temporary
+ * name, so the file the user asked for is untouched.
+ */
 export function writeDurably(file: string, content: string | Uint8Array): void {
-  const fd = fs.openSync(file, 'wx', OWNER_ONLY);
+  let fd: number | undefined;
   try {
+    fd = fs.openSync(file, 'wx', OWNER_ONLY);
     fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
+  } catch (error) {
+    const full = diskFullKind(error);
+    if (!full) throw error;
+    if (fd !== undefined) fs.closeSync(fd);
+    fd = undefined;
+    fs.rmSync(file, { force: true });
+    throw diskFullError(full, file);
   } finally {
-    fs.closeSync(fd);
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** A write refused by a full disk or quota; `kind` and the path the user named, for callers that word it themselves. */
+export class DiskFullError extends DomainError {
+  constructor(
+    readonly kind: DiskFullKind,
+    readonly file: string,
+  ) {
+    super('INTERNAL', diskFullMessage(kind, { what: `Filen ${file}`, folder: path.dirname(path.resolve(file)), outcome: 'Inget har skrivits; en fil som fanns med det namnet är oförändrad.' }));
+    this.name = 'DiskFullError';
+  }
+}
+
+/** `file` could not be written because the disk is full, named as the user knows it (the temporary name beside it undone). */
+export function diskFullError(kind: DiskFullKind, file: string): DiskFullError {
+  return new DiskFullError(kind, userPathOf(file));
+}
+
+const TEMPORARY = /^\.(.+)\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+/** `/a/.memo.docx.123.0a1b2c3d4e5f.tmp` → `/a/memo.docx`, also for a file inside such a folder. */
+function userPathOf(file: string): string {
+  const resolved = path.resolve(file);
+  const parts = resolved.split(path.sep);
+  return parts.map((part) => TEMPORARY.exec(part)?.[1] ?? part).join(path.sep);
 }
 
 /** A hidden, unique name in the target's folder, so the final rename never crosses file systems. */

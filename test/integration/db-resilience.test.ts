@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../main/core/db/migrations
 import { RECONCILING_ACTOR } from '../../main/core/db/migrations/003-audit-chain';
 import { openDatabase, readUserVersion } from '../../main/core/db/open';
 import { DomainError } from '../../main/core/errors';
+import { openCheckKind, passesOpenCheck } from '../../main/core/db/integrity';
+import { checks, flipIndexByte } from '../support/corrupt-index';
 import { FIXED_NOW, testCore } from '../support/core';
 
 let dir: string;
@@ -197,5 +201,188 @@ describe('migration 003 (audit chain)', () => {
     expect(backup.prepare('SELECT COUNT(*) FROM answer_audit').pluck().get()).toBe(4);
     backup.close();
     expect(fs.readdirSync(dir).filter((n) => n.includes('.partial-'))).toEqual([]);
+  });
+});
+
+describe('a byte flipped inside an index (quick_check passes, integrity_check does not)', () => {
+  const sha256 = (file: string) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'absent');
+  const INDEXES = ['sqlite_autoindex_answer_1', 'sqlite_autoindex_case_file_1', 'case_file_review_unit', 'answer_audit_answer', 'answer_audit_review'];
+
+  it('5 of 5 are refused on opening, before anything is written: the file, its -wal and -shm are byte for byte as before', async () => {
+    const pristine = path.join(dir, 'pristine.sqlite');
+    await workbench(pristine);
+    const refused: string[] = [];
+    for (const index of INDEXES) {
+      const file = path.join(dir, `${index}.sqlite`);
+      fs.copyFileSync(pristine, file);
+      const flip = flipIndexByte(file, index);
+      // The probe's blind spot, checked for each corruption (on a copy: a read-only connection leaves empty -wal and -shm behind).
+      const probe = path.join(dir, `${index}.probe.sqlite`);
+      fs.copyFileSync(file, probe);
+      const found = checks(probe);
+      expect([index, found.quick]).toEqual([index, 'ok']);
+      expect(found.integrity).toMatch(/missing from index|non-unique entry|wrong # of entries/);
+      const before = [file, `${file}-wal`, `${file}-shm`].map(sha256);
+      expect(before.slice(1)).toEqual(['absent', 'absent']);
+      let error: unknown;
+      try {
+        createCore({ dbPath: file, now: () => FIXED_NOW, actor: 'Anna', logError: () => {} }).close();
+      } catch (e) {
+        error = e;
+      }
+      if (error instanceof DomainError && error.code === 'DB_CORRUPT') refused.push(index);
+      expect(sha256(file)).toBe(before[0]);
+      // A read-only check connection may leave SQLite's empty working files, never a written one.
+      for (const f of [`${file}-wal`]) expect(fs.existsSync(f) ? fs.statSync(f).size : 0).toBe(0);
+      expect(fs.readFileSync(file)[flip.offset]).toBe(flip.after);
+    }
+    expect(refused).toEqual(INDEXES);
+  });
+
+  it('above the full-check size the open still catches it outside the audit logs (integrity_check per table), and leaves the logs to `db check`', async () => {
+    const file = path.join(dir, 'big.sqlite');
+    await workbench(file);
+    const pages = (() => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('page_count', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    })();
+    const small = pages - 1; // pretend the file is above the threshold
+    const copy = path.join(dir, 'answer.sqlite');
+    fs.copyFileSync(file, copy);
+    flipIndexByte(copy, 'sqlite_autoindex_answer_1');
+    const logCopy = path.join(dir, 'log.sqlite');
+    fs.copyFileSync(file, logCopy);
+    flipIndexByte(logCopy, 'answer_audit_review');
+    const check = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return { kind: openCheckKind(db, small), passes: passesOpenCheck(db, small), full: passesOpenCheck(db) };
+      } finally {
+        db.close();
+      }
+    };
+    expect(check(copy)).toEqual({ kind: 'partial', passes: false, full: false });
+    expect(check(logCopy)).toEqual({ kind: 'partial', passes: true, full: false });
+    expect(check(file)).toEqual({ kind: 'partial', passes: true, full: true });
+  });
+});
+
+describe.skipIf(!posix)('a write-protected database', () => {
+  const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+  it('opens read-only (0444 becomes 0400, never 0600): reading works, every write is refused in Swedish saying how to lift the protection, and nothing is written', async () => {
+    const file = path.join(dir, 'skyddad.sqlite');
+    const { reviewId } = await workbench(file);
+    fs.chmodSync(file, 0o444);
+    const before = sha256(file);
+    const core = createCore({ dbPath: file, now: () => FIXED_NOW, actor: 'Anna', logError: () => {} });
+    try {
+      expect(modeOf(file).toString(8)).toBe('400');
+      const listed = await core.dispatch('reviews.list', {});
+      expect(listed.ok).toBe(true);
+      const cases = await core.dispatch('cases.list', { reviewId });
+      expect(cases.ok && (cases.value as { total: number }).total).toBe(300);
+      const created = await core.dispatch('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Ny', referenceDate: '2024-12-31' });
+      expect(created).toEqual({
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message:
+            `Databasen ${file} är skrivskyddad och därför bara öppen för läsning: allt går att läsa, men inget kan ändras. ` +
+            `Inget har ändrats av den här åtgärden. Ta bort skrivskyddet (till exempel med kommandot chmod u+w "${file}") och starta sedan om programmet för att arbeta i den.`,
+        },
+      });
+      expect(core.auditProblem?.code).toBe('FORBIDDEN');
+    } finally {
+      core.close();
+    }
+    expect(sha256(file)).toBe(before);
+    expect(modeOf(file).toString(8)).toBe('400');
+
+    // Made writable again: SQLite's working files left 0400 by the read-only connection follow the file, and writing works.
+    fs.chmodSync(file, 0o600);
+    const writable = createCore({ dbPath: file, now: () => FIXED_NOW, actor: 'Anna' });
+    try {
+      expect(writable.auditProblem).toBeUndefined();
+      const created = await writable.dispatch('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Ny', referenceDate: '2024-12-31' });
+      expect(created.ok).toBe(true);
+    } finally {
+      writable.close();
+    }
+    expect(modeOf(file).toString(8)).toBe('600');
+  });
+
+  it('a write-protected file that needs a migration is refused, unchanged, saying why', () => {
+    const file = path.join(dir, 'gammal.sqlite');
+    const m1 = { version: 1, name: 'one', up: (db: Database.Database) => db.exec('CREATE TABLE a (x INTEGER) STRICT') };
+    const m2 = { version: 2, name: 'two', up: (db: Database.Database) => db.exec('CREATE TABLE b (x INTEGER) STRICT') };
+    openDatabase(file, { migrations: [m1] }).db.close();
+    fs.chmodSync(file, 0o400);
+    const before = sha256(file);
+    let error: unknown;
+    try {
+      openDatabase(file, { migrations: [m1, m2], logError: () => {} }).db.close();
+    } catch (e) {
+      error = e;
+    }
+    expect((error as DomainError).code).toBe('DB_OPEN_FAILED');
+    expect((error as DomainError).message).toMatch(/^Databasen .* är skrivskyddad, men den behöver uppdateras .* \(schemaversion 1 till 2\) .* Den har inte ändrats\. Ta bort skrivskyddet/);
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('backup'))).toEqual([]);
+  });
+
+  it('group and other lose their bits, the owner keeps hers: 0644 → 0600, 0640 → 0600, 0444 → 0400', () => {
+    for (const [from, to] of [
+      [0o644, '600'],
+      [0o640, '600'],
+      [0o444, '400'],
+    ] as const) {
+      const file = path.join(dir, `m${from.toString(8)}.sqlite`);
+      openDatabase(file, { migrations: [] }).db.close();
+      fs.chmodSync(file, from);
+      openDatabase(file, { migrations: [] }).db.close();
+      expect([from.toString(8), modeOf(file).toString(8)]).toEqual([from.toString(8), to]);
+    }
+  });
+});
+
+describe.skipIf(!posix)('a WAL database in a folder the account may not write', () => {
+  const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+  const root = process.getuid?.() === 0;
+  /** Runs `code` (TypeScript, with `openDatabase` and `file` in scope) as an ordinary account: root writes anywhere. */
+  function asOrdinaryAccount(code: string, file: string): string {
+    const script = path.join(path.dirname(path.dirname(file)), 'run.ts');
+    fs.writeFileSync(script, `import { openDatabase } from ${JSON.stringify(path.resolve('main/core/db/open'))};\nconst file = ${JSON.stringify(file)};\n${code}\n`);
+    const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+    const node = path.resolve('node_modules/node/bin/node');
+    const args = root ? ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', `HOME=${path.dirname(script)}`, fs.existsSync(node) ? node : process.execPath, tsx, script] : [tsx, script];
+    return execFileSync(root ? SETPRIV! : process.execPath, args, { encoding: 'utf8', cwd: path.dirname(script) });
+  }
+
+  it.skipIf(root && !SETPRIV)('a read-only file there cannot be read without its -shm: refused in Swedish naming the folder, unchanged', () => {
+    fs.chmodSync(dir, 0o755);
+    const folder = path.join(dir, 'arkiv');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'arkiv.sqlite');
+    openDatabase(file, { migrations: [{ version: 1, name: 'one', up: (db) => db.exec('CREATE TABLE a (x INTEGER) STRICT') }] }).db.close();
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(folder, 0o555);
+    if (root) fs.chownSync(folder, 65534, 65534);
+    const out = asOrdinaryAccount(
+      `try { openDatabase(file, { migrations: [{ version: 1, name: 'one', up: () => {} }], logError: () => {} }).db.close(); console.log('opened'); } catch (e) { console.log(JSON.stringify({ code: (e as { code: string }).code, message: (e as Error).message })); }`,
+      file,
+    );
+    expect(JSON.parse(out)).toEqual({
+      code: 'DB_OPEN_FAILED',
+      message:
+        `Databasen ${file} kan inte öppnas: mappen ${folder} är skrivskyddad, och för att läsa databasen behöver programmet skapa eller skriva arbetsfilerna arkiv.sqlite-wal och arkiv.sqlite-shm bredvid den. ` +
+        'Databasen har inte ändrats. Gör mappen skrivbar, eller kopiera databasen (bara .sqlite-filen) till en mapp där du får skriva och öppna kopian.',
+    });
+    expect(fs.readdirSync(folder)).toEqual(['arkiv.sqlite']);
+    fs.chmodSync(folder, 0o755);
   });
 });

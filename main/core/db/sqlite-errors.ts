@@ -20,3 +20,7 @@ export const isReadOnly = (error: unknown): boolean => family(error, 'SQLITE_REA
 export const BUSY_MESSAGE = 'Databasen är upptagen av en annan åtgärd (till exempel en import som pågår). Inget har sparats ännu; försök igen om en stund.';
 export const CORRUPT_WHILE_OPEN_MESSAGE =
   'Databasen verkar vara skadad. Inget har ändrats av den här åtgärden. Stäng programmet och öppna det igen: då kontrolleras filen och du får veta vilken säkerhetskopia du kan använda.';
+
+/** A write refused by the file system with no reason recorded on the connection (the -shm or the folder turned read-only while open). */
+export const READ_ONLY_WHILE_OPEN_MESSAGE =
+  'Databasen kunde inte skrivas: filen, dess arbetsfiler (-wal, -shm) eller mappen den ligger i är skrivskyddad. Inget har ändrats av den här åtgärden. Ta bort skrivskyddet och starta om programmet.';
