@@ -14,12 +14,24 @@ import { redactIdentityNumbers } from '../identity/redact';
  * `opaque` reason, so a new field cannot forget.
  */
 
+/**
+ * The characters that change the direction text is shown in: the embeddings and overrides
+ * (U+202A–202E), the isolates (U+2066–2069) and the marks (U+200E, U+200F, U+061C). Swedish text
+ * never needs them, and they make a title or file name read differently from what it is
+ * ("rapport\u202Efdp.exe" shows as "rapportexe.pdf").
+ */
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
+export const BIDI_CONTROL_MESSAGE =
+  'Texten innehåller ett osynligt tecken som vänder skrivriktningen (ofta följer det med när man klistrar in från en webbsida eller ett annat program). Det kan få texten att visas baklänges och behövs aldrig i svensk text. Skriv om texten, eller klistra in den som oformaterad text.';
+
 const refuseIdentityNumbers = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  if (BIDI_CONTROLS.test(value)) ctx.addIssue({ code: 'custom', message: BIDI_CONTROL_MESSAGE });
   const message = piiGuardMessage(findIdentityNumbers(value));
   if (message) ctx.addIssue({ code: 'custom', message });
 };
 
-/** The guard on text people write: titles, names, notes, labels, file names. */
+/** The guard on text people write: titles, names, notes, labels. Also refuses the direction controls. */
 export const FREE_TEXT_GUARD = z.superRefine<string>(refuseIdentityNumbers);
 /** The same guard on ids and references: an id is stored and echoed as much as any text. */
 export const IDENTIFIER_GUARD = z.superRefine<string>(refuseIdentityNumbers);
@@ -67,9 +79,17 @@ export function opaque<T extends z.ZodType>(schema: T, reason: string): T {
 export const RecordIdSchema = identifier({ max: 200 });
 
 /**
- * The name of a file a person hands in, echoed in messages (or kept as an appendix's name):
- * refusing a file because of its name would block a legitimately named export, so a number in it
- * is redacted on the way in instead ("barn-[personnummer dolt].csv").
+ * The name of a file a person hands in, echoed in messages (or kept as an appendix's name and
+ * written into the board package): refusing a file because of its name would block a
+ * legitimately named export, so a number in it is redacted on the way in instead
+ * ("barn-[personnummer dolt].csv"), and the direction controls are removed, so a kept name shows
+ * what it is ("rapport\u202Efdp.exe" is kept as "rapportfdp.exe").
  */
 export const echoedName = (max: number) =>
-  opaque(z.string().max(max).transform(redactIdentityNumbers), 'a file name: a number in it is redacted on the way in, so what is echoed in messages (or kept as an appendix\'s name) holds none');
+  opaque(
+    z
+      .string()
+      .max(max)
+      .transform((name) => redactIdentityNumbers(name.replace(BIDI_CONTROLS_ALL, ''))),
+    'a file name: a number in it is redacted and direction controls are removed on the way in, so what is echoed in messages (or kept as an appendix\'s name) holds neither',
+  );

@@ -28,7 +28,8 @@ export function decodeDatePart(monthField: number, dayField: number): DatePart |
 
 /** True when the known parts fit a real calendar date in `year` (2025-02-30 does not; 2024-02-29 does). */
 export function fitsCalendar(year: number, part: DatePart): boolean {
-  if (part.day === null) return true;
+  // Every month has 28 days: the calendar is asked only about the last few.
+  if (part.day === null || part.day <= 28) return true;
   const maxDay = part.month === null ? 31 : daysInMonth(year, part.month);
   return part.day <= maxDay;
 }

@@ -1,7 +1,8 @@
 import { isValidIsoDate } from '../util/iso-date';
 import { hasValidCheckDigit } from './check-digit';
 import { birthDateOf, decodeDatePart, earliestDateKey, fitsCalendar, type IdentityKind } from './date-part';
-import { detectionText, identityShape, shapeParts } from './shape';
+import { detectionText } from './detection-text';
+import { IDENTITY_SHAPE, shapeParts } from './shape';
 
 export { ageAt, ageBand, AGE_BANDS, type AgeBand, type TargetGroup } from './age';
 export type { IdentityKind } from './date-part';
@@ -28,16 +29,17 @@ export const IDENTITY_REASONS: Record<IdentityFailure, string> = {
   future: 'Födelsedatumet i personnumret ligger i framtiden.',
 };
 
-// The same spellings the free-text guard refuses everywhere else (shape.ts), read whole.
-const FORMAT = identityShape('anchored');
+// Spellings the free-text guard refuses everywhere else (shape.ts), read whole.
+const FORMAT = IDENTITY_SHAPE;
 
 /**
  * Validates a personnummer or samordningsnummer and returns the kind, legal sex and birth date.
  *
  * Accepted: `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDDNNNC`, `YYYYMMDDNNNC`, `YYYYMMDD-NNNC`, and the
  * other spellings people type (shape.ts): "/", ".", "_", dashes, spaces or tabs as separator,
- * `YYYY-MM-DD-NNNC`, `YY MM DD NNNC`, full-width digits, with surrounding white space. The
- * ten-digit forms carry no century: any separator but "+" (or none) means the person turns at
+ * `YYYY-MM-DD-NNNC`, `YY MM DD NNNC`, with surrounding white space; the digits may be written in any
+ * form the detector folds (full-width, mathematical, other scripts, "O" for 0 inside the number:
+ * detection-text.ts). The ten-digit forms carry no century: any separator but "+" (or none) means the person turns at
  * most 99 in the year of `referenceDate`, "+" that they turn 100 or more that year — the sign changes at the start of the year of the 100th birthday (Skatteverket's rule).
  *
  * `referenceDate` (`YYYY-MM-DD`) is the day the number is read, by default today. Pass today (or

@@ -1,7 +1,10 @@
 import { hasValidCheckDigit } from './check-digit';
 import { decodeDatePart, fitsCalendar, type IdentityKind } from './date-part';
 import { plainDecimal } from '../util/plain-decimal';
-import { continuationAfter, detectionText, identityShape, shapeParts } from './shape';
+import { detectionText } from './detection-text';
+import { forEachStretch, groupLength, joinAfter, type DigitGroups } from './digit-groups';
+import { layoutOf } from './layout';
+import { continuationAfter } from './shape';
 
 /** Where a personal or coordination number sits in a text: `text.slice(start, end)`. */
 export interface IdentityNumberHit {
@@ -13,57 +16,124 @@ export interface IdentityNumberHit {
 }
 
 /*
- * A candidate is a date (YYYYMMDD, YYMMDD, or either with one separator repeated inside it), an
- * optional separator, and four digits — the spellings of shape.ts: "-", "+", "/", ".", "_",
- * dashes, spaces, tabs, several spaces, full-width digits. Whatever has that shape and a real date
+ * The detector reads the text as detection-text.ts folds it (NFKC, every script's digits,
+ * invisible characters out, look-alike letters inside a number), cuts it into groups of digits
+ * and the joins between them (joins.ts), and tries every run of whole groups holding ten or twelve
+ * digits: a candidate is one whose groups are laid out as a person writes a number (layout.ts —
+ * by where the groups break, not by a list of spellings) and whose digits have a real date
  * (month 01–12, day 01–31, or 61–91 for a coordination number; a twelve-digit number from the
- * 1800s, 1900s or 2000s) is refused, whatever its check digit: a mistyped personnummer still
- * identifies a child, so the check digit only decides the wording of the message.
+ * 1800s, 1900s or 2000s). Whatever that finds is refused, whatever its check digit: a mistyped
+ * personnummer still identifies a child, so the check digit only decides the wording of the
+ * message.
  *
- * What keeps ordinary text out: no digit may touch the match and the serial may not run on into
- * another group ("-12", "/2018"); phone numbers (08-508 252 62, 070-123 45 67, 08-50825262) and
- * Dnr (SOF 2024/543, 3.1.1-232/2018, SOF-2024-00123) have no 6+4 or 8+4 shape with a date in it;
- * a date alone (2024-03-12, 12/3 2024) has no serial; a date with a time (14:30, 14.30,
- * 2024-03-12T14:30:00Z, 2024-03-12 14:30:00) is split by ":" or "T" or has too few digits; a
+ * What keeps ordinary text out: no digit may touch the match (a group is never cut) and the
+ * serial may not run on into another group ("-12", "/2018"); phone numbers (08-508 252 62,
+ * 070-123 45 67, 0910-12 34 56, 08-50825262, +46 8 508 252 62) and Dnr (SOF 2024/543,
+ * 3.1.1-232/2018, SOF-2024-00123) break where no number breaks (layout.ts); a date alone
+ * (2024-03-12, 12/3 2024) has no serial; a date with a time (14:30, 14.30, 2024-03-12T14:30:00Z,
+ * 2024-03-12 14:30:00) is split by ":" or "T", has a time split by ".", or has too few digits; a
  * date range (2024-03-12–2024-06-30) runs on into the next date; organisation numbers have a
- * "month" of 20 or more.
+ * "month" of 20 or more; two-digit pairs or groups of four that run on past ten or twelve digits
+ * (a list of counts, a card or OCR number) are a longer thing, not a number inside it.
  *
  * Known unavoidable overlaps (refused, as they should be — a false alarm costs one edit, a miss
  * publishes a child's identity): ten or twelve unbroken digits that start with a real date (a
- * mobile number such as 0701234567, an invoice or OCR number, 2403120001); a date followed by a
- * bare four-digit time or number ("240312-1430", "2024-03-12 1430", "scan_20240312_1430");
- * a decimal number whose digits read as a date and four decimals (170101.2393); a Dnr whose
- * classification code is three two-digit groups forming a date ("12.03.15-2321").
+ * mobile number such as 0701234567, an invoice or OCR number, 2403120001), the same in groups of
+ * four with spaces (an invoice number "2024 0312 0001"; ten digits in fours only when they do not
+ * start with 0, as every phone number does) or in five or six pairs with spaces (a mobile number
+ * written the French way, 07 01 23 45 67; exactly five two-digit counts, "12 04 05 17 23"); a
+ * date followed by a bare four-digit time or number ("240312-1430",
+ * "2024-03-12 1430", "2024-03-12 14 30", "scan_20240312_1430"); a decimal number whose digits read
+ * as a date and four decimals (170101.2393); a Dnr whose classification code is three two-digit
+ * groups forming a date ("12.03.15-2321").
  */
-const CANDIDATE = identityShape('unanchored');
 
 /** Every personal or coordination number in a free text, in order of appearance. */
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
+  // This runs on every cell of a 100,000-row case list, and almost every text has too few digits.
+  if (!mayHoldNumber(text)) return [];
+  const { text: folded, start, end } = detectionText(text);
   const hits: IdentityNumberHit[] = [];
-  const { text: folded, origin } = detectionText(text);
-  // exec on the one compiled pattern, not matchAll (which clones it per call): this runs on every
-  // cell of a 100,000-row case list, and almost every text has no candidate at all.
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(folded); match !== null; match = CANDIDATE.exec(folded)) {
-    const { date, serial } = shapeParts(match[0]);
-    const end = match.index + match[0].length;
-    const kind = identityKindOf(date, serial);
-    const checkDigitValid = hasValidCheckDigit(date.slice(-6) + serial);
-    // What is joined on decides (shape.ts): a date range is never a number, a suffix counts only
-    // after a number whose check digit holds.
-    const next = kind ? continuationAfter(match[0], folded, end) : 'none';
-    // A longer group after it: a real number written compactly ("20170101-2393/2018") counts;
-    // after a date written with separators ("2024-03-12 0900 - 1200") it is a time, a phone number
-    // or a Dnr.
-    const compactDate = match[0].startsWith(date);
-    const counts = next === 'none' || next === 'fraction' || (next === 'suffix' && checkDigitValid) || (next === 'group' && checkDigitValid && compactDate);
-    if (kind && counts) {
-      hits.push({ start: origin ? origin[match.index] : match.index, end: origin ? origin[end - 1] + 1 : end, kind, checkDigitValid });
-    }
-    // Not a number after all: one may still start after a separator inside what was matched.
-    else CANDIDATE.lastIndex = match.index + 1;
-  }
+  forEachStretch(folded, (groups) => scanGroups(groups, hits, start, end));
   return hits;
+}
+
+/** The numbers among one stretch of groups, added to `hits` with their offsets in the original. */
+function scanGroups(groups: DigitGroups, hits: IdentityNumberHit[], start: Int32Array | undefined, end: Int32Array | undefined): void {
+  const { from, to } = groups;
+  for (let i = 0; i < from.length; i++) {
+    // The longest reading first, as a twelve-digit number holds a ten-digit one.
+    let digits = 0;
+    let ten = -1;
+    let twelve = -1;
+    for (let j = i; j < from.length && digits < 12; j++) {
+      if (j > i && joinAfter(groups, j - 1) === null) break;
+      digits += groupLength(groups, j);
+      if (digits === 10) ten = j;
+      else if (digits === 12) twelve = j;
+    }
+    if (ten < 0 && twelve < 0) continue;
+    let last = twelve;
+    let found = twelve >= 0 ? numberAt(groups, i, twelve) : undefined;
+    if (!found && ten >= 0) {
+      last = ten;
+      found = numberAt(groups, i, ten);
+    }
+    if (!found) continue;
+    hits.push({ start: start ? start[from[i]] : from[i], end: end ? end[to[last] - 1] : to[last], kind: found.kind, checkDigitValid: found.checkDigitValid });
+    i = last;
+  }
+}
+
+function numberDigits({ text, from, to }: DigitGroups, i: number, j: number): string {
+  let digits = '';
+  for (let k = i; k <= j; k++) digits += text.slice(from[k], to[k]);
+  return digits;
+}
+
+/** What groups i..j (ten or twelve digits) are when they are a personal or coordination number. */
+function numberAt(groups: DigitGroups, i: number, j: number): { kind: IdentityKind; checkDigitValid: boolean } | undefined {
+  const { text, from, to } = groups;
+  const layout = layoutOf(groups, i, j);
+  if (!layout) return undefined;
+  const digits = numberDigits(groups, i, j);
+  const kind = identityKindOf(digits.slice(0, -4), digits.slice(-4));
+  if (!kind) return undefined;
+  const checkDigitValid = hasValidCheckDigit(digits.slice(-10));
+  // What is joined on decides (shape.ts): a date range is never a number, a suffix counts only
+  // after a number whose check digit holds. A longer group after it: a real number written
+  // compactly ("20170101-2393/2018") counts; after a date written with separators
+  // ("2024-03-12 0900 - 1200") it is a time, a phone number or a Dnr.
+  const next = continuationAfter(text.slice(from[i], to[j]), text, to[j]);
+  const counts = next === 'none' || next === 'fraction' || (next === 'suffix' && checkDigitValid) || (next === 'group' && checkDigitValid && layout.compactDate);
+  if (!counts) return undefined;
+  // Pairs or fours joined by spaces alone that run on with a group of the same size on either
+  // side are a list of counts or a longer number (a card, OCR or account number), not a number in it.
+  if (layout.kind !== 'date' && layout.spaceOnly) {
+    const before = i > 0 && joinAfter(groups, i - 1)?.spaceOnly === true && groupLength(groups, i - 1) === groupLength(groups, i);
+    const after = joinAfter(groups, j)?.spaceOnly === true && groupLength(groups, j + 1) === groupLength(groups, j);
+    if (before || after) return undefined;
+  }
+  return { kind, checkDigitValid };
+}
+
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * False when the text cannot hold ten digits in any writing: ASCII with fewer than ten digits and
+ * look-alike letters together. Anything else is read in full.
+ */
+function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return true;
+    const digit = code >= 48 && code <= 57;
+    // O o l I may stand for 0 and 1 beside a digit.
+    const lookalike = (code === 79 || code === 111 || code === 108 || code === 73) && (isAsciiDigit(text.charCodeAt(i - 1)) || isAsciiDigit(text.charCodeAt(i + 1)));
+    if ((digit || lookalike) && ++digits >= 10) return true;
+  }
+  return false;
 }
 
 /** The kind of number the digits form, or undefined when the date rules it out. */

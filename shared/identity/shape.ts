@@ -1,16 +1,16 @@
 /**
- * The spellings of a personal or coordination number that people actually type, as one grammar
- * shared by the detector (free text: pii-guard.ts) and the parser (the case list's personnummer
- * column: personnummer.ts), so a spelling the parser reads is always one the detector refuses
- * elsewhere.
+ * The spellings of a personal or coordination number that the case list's personnummer column
+ * reads (personnummer.ts), as one grammar. The free-text detector (pii-guard.ts) refuses all of
+ * these and more: it decides by how digit groups are laid out (layout.ts), and its "date" layout
+ * is this grammar, so a spelling the parser reads is always one the detector refuses elsewhere.
  *
  *   date   YYYYMMDD | YYMMDD | YYYY·MM·DD | YY·MM·DD   (· one separator, the same both times)
  *   gap    optional: "-", "+", "/", ".", "_", a dash a word processor substituted, each with
  *          spaces or tabs around it, or just spaces/tabs (up to four each side)
  *   serial NNNN
  *
- * Matching runs on `foldToAscii(text)`, which maps look-alike digits and separators one code
- * unit to one code unit, so offsets found in the folded text are offsets in the original.
+ * Both read the text as detection-text.ts folds it (NFKC, every script's digits, invisible
+ * characters removed).
  */
 
 /**
@@ -40,16 +40,11 @@ const GAP = around(`${SPACED_SIGN}{1,2}`, `${BARE_ONLY}{1,2}`);
 // YYYYMMDD | YYMMDD | YYYY·MM·DD | YY·MM·DD, the separator repeated exactly.
 const DATE = `(?:\\d{6}(?:\\d{2})?|\\d{2}(?:\\d{2})?(?<g>${DATE_GAP})\\d{2}\\k<g>\\d{2})`;
 
-/** The whole shape; `unanchored` adds the digit boundaries a match inside free text needs. */
-export function identityShape(mode: 'anchored' | 'unanchored'): RegExp {
-  const body = `${DATE}(?:${GAP})?\\d{4}`;
-  if (mode === 'anchored') return new RegExp(`^${body}$`);
-  // No digit may touch either end. What follows the serial is judged by `continuationAfter`.
-  return new RegExp(`(?<!\\d)${body}(?!\\d)`, 'g');
-}
+/** The whole shape, anchored: a cell that is one number and nothing else. */
+export const IDENTITY_SHAPE = new RegExp(`^${DATE}(?:${GAP})?\\d{4}$`);
 
-// A sign with or without spaces around it, as between the halves of "0900 - 1200".
-const JOIN = `${SPACE}{0,4}${SIGN}${SPACE}{0,4}`;
+// A sign (or two) with or without spaces around it, as between the halves of "0900 - 1200".
+const JOIN = `${SPACE}{0,4}${SIGN}{1,2}${SPACE}{0,4}`;
 const DATE_CONTINUATION = new RegExp(`^${JOIN}\\d{2}${SIGN}\\d{2}(?!\\d)`);
 // Not followed by a further group: "0966-00 00 00" is a phone number, not a number and a suffix.
 const SUFFIX = new RegExp(`^${JOIN}\\d{1,2}(?!\\d)(?!${SPACE}{0,4}${SIGN}?${SPACE}{0,4}\\d)`);
@@ -88,58 +83,4 @@ export interface ShapeParts {
 export function shapeParts(matched: string): ShapeParts {
   const digits = matched.replace(/\D/g, '');
   return { date: digits.slice(0, -4), serial: digits.slice(-4), plus: matched.includes('+') };
-}
-
-/**
- * Look-alikes that fold to ASCII one-for-one: full-width digits and separators (Asian input
- * methods, PDFs), Arabic-Indic digits, the ideographic space. Other scripts' digits are not
- * folded; nobody writes a Swedish number in them.
- */
-export function foldToAscii(text: string): string {
-  if (!/[\u0660-\u0669\u06f0-\u06f9\u3000\uff0b\uff0d-\uff0f\uff10-\uff19\uff3f]/.test(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (code >= 0x0660 && code <= 0x0669) out += String.fromCharCode(code - 0x0660 + 48);
-    else if (code >= 0x06f0 && code <= 0x06f9) out += String.fromCharCode(code - 0x06f0 + 48);
-    else out += FOLDED[ch] ?? ch;
-  }
-  return out;
-}
-
-const FOLDED: Record<string, string> = { '\u3000': ' ', '\uff0b': '+', '\uff0d': '-', '\uff0e': '.', '\uff0f': '/', '\uff3f': '_' };
-
-/*
- * Characters that take no place on screen but sit between the digits of text pasted from Word,
- * a PDF or a web page: soft hyphen, zero-width space/joiners, word joiner, byte-order mark,
- * combining grapheme joiner, Mongolian vowel separator, and the direction marks and embeddings. "170101\u00ad-2393" looks
- * exactly like "20170101-2393" and is the same number.
- */
-// The combining joiner stands outside the class: inside one, a linter reads it as joined to its neighbour.
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u034f/g;
-
-/** The text the detector reads, and for each of its code units the offset in the original. */
-export interface DetectionText {
-  text: string;
-  /** Absent when nothing was removed: offsets are then the same. */
-  origin?: Int32Array;
-}
-
-/** `foldToAscii`, then invisible characters removed, remembering where every kept unit came from. */
-export function detectionText(original: string): DetectionText {
-  const folded = foldToAscii(original);
-  INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(folded)) return { text: folded };
-  const origin = new Int32Array(folded.length + 1);
-  let text = '';
-  for (let i = 0; i < folded.length; i++) {
-    INVISIBLE.lastIndex = 0;
-    const unit = folded[i];
-    if (INVISIBLE.test(unit)) continue;
-    origin[text.length] = i;
-    text += unit;
-  }
-  origin[text.length] = folded.length;
-  return { text, origin: origin.subarray(0, text.length + 1) };
 }

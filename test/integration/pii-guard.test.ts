@@ -5,7 +5,7 @@ import { findIdentityNumbersInNumber } from '../../shared/identity/pii-guard';
 import { MAX_NUMBER_ANSWER } from '../../shared/scoring/answer-value';
 import type { Template } from '../../shared/templates/schema';
 import { testCore, type TestCore } from '../support/core';
-import { toFullWidth } from '../support/identity-spellings';
+import { probedSpellings, toFullWidth, toMathBold } from '../support/identity-spellings';
 import { miniTemplate } from '../support/template-fixtures';
 
 /*
@@ -17,10 +17,12 @@ import { miniTemplate } from '../support/template-fixtures';
 const BOY = '20170101-2393';
 /** The published number's ten-digit form, derived so no other number is ever written out. */
 const BOY_TEN_DIGITS = BOY.replace('-', '').slice(2);
-const SPELLINGS = ['2017-01-01-2393', '170101/2393', '20170101_2393', '17.01.01 2393', '170101\t2393', '20170101   2393', toFullWidth(BOY)];
+/** Spellings of the listing grammar, then the seven a probe found it missed (issue 16). */
+const PROBED = probedSpellings(BOY.replace('-', ''));
+const SPELLINGS = ['2017-01-01-2393', '170101/2393', '20170101_2393', '17.01.01 2393', '170101\t2393', '20170101   2393', toFullWidth(BOY), ...PROBED];
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
-/** Nothing of the number comes back: neither its digits nor its serial. */
-const echoes = (value: unknown) => /2393|２３９３|170101|１７０１０１/.test(JSON.stringify(value));
+/** Nothing of the number comes back: neither its digits nor its serial, in any of the spellings' digits. */
+const echoes = (value: unknown) => new RegExp(`2393|23 93|２３９３|${toMathBold('2393')}|170101|17O1O1|１７０１０１`).test(JSON.stringify(value));
 
 let core: TestCore;
 beforeEach(() => {
@@ -203,6 +205,17 @@ describe('case lists: the personnummer column reads the spellings people type, e
     const refused = await core.call('cases.import', { reviewId, contentBase64: b64(others), validRowsOnly: true });
     expect(refused.imported).toBe(0);
     expect(refused.rejected.map((r) => r.column)).toEqual(spellingsRead.flatMap(() => ['akt', 'enhet', 'anteckning']));
+    expect(echoes(refused)).toBe(false);
+  });
+
+  it('every other column refuses the seven spellings a probe found missed (issue 16)', async () => {
+    const { id: reviewId } = await core.call('reviews.create', { templateId: 'oppenvard-barn-0-12', title: 'Akter', referenceDate: '2024-12-31' });
+    // A CSV cell holds no line break unquoted: that spelling is quoted, as a spreadsheet writes it.
+    const cell = (s: string) => (s.includes('\n') ? `"${s}"` : s);
+    const rows = ['akt;enhet;anteckning', ...PROBED.flatMap((s, i) => [`${cell(s)};E;ok`, `Q${i};${cell(s)};ok`, `R${i};E;${cell(`Barnet ${s}`)}`])].join('\n');
+    const refused = await core.call('cases.import', { reviewId, contentBase64: b64(rows), validRowsOnly: true });
+    expect(refused.imported).toBe(0);
+    expect(refused.rejected.map((r) => r.column)).toEqual(PROBED.flatMap(() => ['akt', 'enhet', 'anteckning']));
     expect(echoes(refused)).toBe(false);
   });
 

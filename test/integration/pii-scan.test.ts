@@ -8,13 +8,14 @@ import { openDatabase } from '../../main/core/db/open';
 import { migrations } from '../../main/core/db/migrations';
 import { findIdentityNumbers } from '../../shared/identity/pii-guard';
 import { granska } from '../support/cli';
-import { allSpellings, TEST_NUMBERS } from '../support/identity-spellings';
+import { allSpellings, probedSpellings, TEST_NUMBERS } from '../support/identity-spellings';
 import { miniTemplate } from '../support/template-fixtures';
 
 /*
  * The byte scan: a workbench is put through every way a personal identity number could get in —
  * case lists (CSV and xlsx) with the personnummer column and attempts in every other column,
- * notes, titles, the seed, templates, answer files, number answers — in every spelling, then
+ * notes, titles, the seed, templates, answer files, number answers — in every spelling (the seven
+ * a probe found missed among them), then
  * exported, backed up by a migration and driven through the CLI. Afterwards the BYTES of every
  * file in the folder (database, -wal, -shm, backups, exports, key files, captured output and
  * logs) are searched for every test number in every spelling, as UTF-8 and UTF-16LE, and as the
@@ -39,6 +40,10 @@ const TYPED = (twelve: string) => {
   ];
 };
 const ALL_TYPED = NUMBERS.flatMap(TYPED);
+/** The seven spellings a probe found the listing grammar missed (issue 16): refused everywhere, never read as the personnummer column. */
+const PROBED = NUMBERS.flatMap(probedSpellings);
+/** A CSV cell with a line break is quoted, as a spreadsheet writes it. */
+const csvCell = (s: string) => (s.includes('\n') ? `"${s}"` : s);
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
 
@@ -70,6 +75,9 @@ beforeAll(async () => {
   for (const typed of ALL_TYPED) {
     await call('reviews.create', { templateId: 'genomlysning-barnarenden', title: `Barnet ${typed}`, theme: typed, units: [typed], inspectors: [{ name: typed, phone: typed }], dnr: typed });
   }
+  for (const typed of PROBED) {
+    await call('reviews.create', { templateId: 'genomlysning-barnarenden', title: `Barnet ${typed}`, theme: typed, units: [typed], inspectors: [{ name: typed, phone: typed }], dnr: typed });
+  }
   const { id: reviewId } = await value<{ id: string }>('reviews.create', { templateId: 'genomlysning-barnarenden', title: 'Skanning', referenceDate: '2024-12-31', units: ['Väst', 'Öst'] });
   await call('reviews.update', { reviewId, subtitle: ALL_TYPED[4], theme: ALL_TYPED[9] });
 
@@ -77,6 +85,7 @@ beforeAll(async () => {
   const csvRows = ['akt;enhet;personnummer;anteckning'];
   ALL_TYPED.forEach((typed, i) => csvRows.push(`C${i};Väst;${typed};ok`));
   ALL_TYPED.forEach((typed, i) => csvRows.push(`${typed};Väst;;x${i}`, `D${i};${typed};;x`, `E${i};Öst;;Barnet ${typed}`));
+  PROBED.forEach((typed, i) => csvRows.push(`${csvCell(typed)};Väst;;p${i}`, `F${i};${csvCell(typed)};;x`, `G${i};Öst;;${csvCell(`Barnet ${typed}`)}`));
   const csv = await value('cases.import', { reviewId, fileName: 'akter.csv', contentBase64: b64(csvRows.join('\r\n')), validRowsOnly: true });
   expect(csv.imported).toBe(ALL_TYPED.length);
   await call('cases.import', { reviewId, contentBase64: b64(`A1;${ALL_TYPED[0]};Väst\nA2;${ALL_TYPED[1]};Öst\n`) }); // no header row
@@ -104,7 +113,7 @@ beforeAll(async () => {
   const { template } = await value<{ template: { questions: { id: string; type: string }[] } }>('scoring.caseView', { reviewId, caseId });
   const numberQuestion = template.questions.find((q) => q.type === 'number')!.id;
   const choiceQuestion = template.questions.find((q) => q.type === 'choice')!.id;
-  for (const typed of ALL_TYPED) {
+  for (const typed of [...ALL_TYPED, ...PROBED]) {
     await call('answers.save', { reviewId, caseId, questionId: choiceQuestion, value: null, note: typed, fileRef: typed });
     await call('answers.save', { reviewId, caseId, questionId: numberQuestion, value: typed });
   }
@@ -121,7 +130,7 @@ beforeAll(async () => {
   await value('answers.import', { reviewId, fileName: 'svar.csv', contentBase64: b64(answerRows.join('\n')), validRowsOnly: true });
 
   // Templates: create, save and import with a number in every text.
-  for (const typed of ALL_TYPED) {
+  for (const typed of [...ALL_TYPED, ...PROBED]) {
     await call('templates.create', { name: `Mall ${typed}` });
     const dirty = miniTemplate({ id: 'skanmall', name: `Mall ${typed}`, description: typed, areas: miniTemplate().areas.map((a) => ({ ...a, description: typed })) });
     await call('templates.import', { document: dirty });
@@ -169,7 +178,7 @@ function filesIn(folder: string): string[] {
 
 /** The byte patterns of one number: every spelling as UTF-8 and UTF-16LE, plus SQLite's integer and double. */
 function needlesOf(twelve: string): { label: string; bytes: Buffer }[] {
-  const texts = [...new Set([...allSpellings(twelve), twelve, twelve.slice(2)])];
+  const texts = [...new Set([...allSpellings(twelve), ...probedSpellings(twelve), twelve, twelve.slice(2)])];
   const needles = texts.flatMap((t) => [
     { label: `${JSON.stringify(t)} utf8`, bytes: Buffer.from(t, 'utf8') },
     { label: `${JSON.stringify(t)} utf16le`, bytes: Buffer.from(t, 'utf16le') },

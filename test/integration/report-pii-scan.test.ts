@@ -62,4 +62,14 @@ describe('the report scan', () => {
     expect(issues[0].message).toMatch(/texten innehåller ett personnummer\./);
     for (const digits of ['2383', '9802', '2396', '2393']) expect(JSON.stringify(issues)).not.toContain(digits);
   });
+
+  it('reads a paragraph as its joined text in the new spellings too, and words the advice for a save', () => {
+    const d = draft();
+    d.sections[0].blocks[0] = { type: 'paragraph', content: [{ type: 'text', text: 'Barnet 17 01 01' }, { type: 'text', text: '-23 93', italic: true }, { type: 'footnote', text: 'Källa.' }] };
+    d.sections[0].blocks[1] = { type: 'bullets', items: [[{ type: 'text', text: '(1701' }, { type: 'text', text: '01)-\n2393' }]] };
+    const saved = scanForIdentityNumbers(draftTexts(d), '$.draft', 'save');
+    expect(saved.map((i) => i.path)).toEqual(['$.draft.sections[0].blocks[0].content[0].text', '$.draft.sections[0].blocks[1].items[0][0].text']);
+    for (const issue of saved) expect(issue.message).toMatch(/: texten innehåller ett personnummer\. Ta bort det innan du sparar\./);
+    expect(scanForIdentityNumbers(draftTexts(d))[0].message).toMatch(/Ta bort det innan utlåtandet lämnar granskningsbänken\.$/);
+  });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, methodNames } from '../../shared/contract';
-import { FREE_TEXT_GUARD, IDENTIFIER_GUARD, NUMBER_GUARD, opaqueFields } from '../../shared/contract/fields';
+import { BIDI_CONTROL_MESSAGE, FREE_TEXT_GUARD, IDENTIFIER_GUARD, NUMBER_GUARD, opaqueFields } from '../../shared/contract/fields';
 import { findIdentityNumbers, piiGuardMessage } from '../../shared/identity/pii-guard';
 import { TemplateSchema } from '../../shared/templates/schema';
+import { probedSpellings } from '../support/identity-spellings';
 
 /*
  * "A new field cannot forget": every string leaf of every input the API or the template format
@@ -119,6 +120,33 @@ describe('every input field is guarded or declared opaque', () => {
       expect(result.success, path).toBe(false);
       const expected = piiGuardMessage(findIdentityNumbers(BOY), verdict === 'number' ? 'number' : 'text');
       expect(result.error?.issues.map((i) => i.message), path).toContain(expected);
+    }
+  });
+
+  it('every text leaf refuses the seven spellings a probe found missed (issue 16)', () => {
+    const spellings = probedSpellings(BOY.replace('-', ''));
+    let refused = 0;
+    for (const { path, verdict, schema } of [...inputLeaves, ...templateLeaves]) {
+      if (verdict !== 'free-text' && verdict !== 'identifier') continue;
+      for (const spelling of spellings) {
+        const result = schema.safeParse(spelling);
+        expect(result.success, `${path} ${JSON.stringify(spelling)}`).toBe(false);
+        expect(result.error?.issues.map((i) => i.message), `${path} ${JSON.stringify(spelling)}`).toContain(piiGuardMessage(findIdentityNumbers(spelling)));
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(7 * 10);
+    console.info(`contract-pii-marks: ${refused} refusals (${refused / spellings.length} text fields × ${spellings.length} spellings)`);
+  });
+
+  it('every text leaf refuses a character that turns the writing direction (issue 16)', () => {
+    for (const { path, verdict, schema } of [...inputLeaves, ...templateLeaves]) {
+      if (verdict !== 'free-text' && verdict !== 'identifier') continue;
+      for (const control of ['\u202e', '\u202a', '\u2066', '\u2069', '\u200f', '\u061c']) {
+        const result = schema.safeParse(`rapport${control}fdp.exe`);
+        expect(result.success, `${path} U+${control.charCodeAt(0).toString(16)}`).toBe(false);
+        expect(result.error?.issues.map((i) => i.message), path).toContain(BIDI_CONTROL_MESSAGE);
+      }
     }
   });
 

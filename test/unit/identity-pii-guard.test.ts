@@ -191,3 +191,52 @@ describe('piiGuardMessage', () => {
     expect(piiGuardMessage(findIdentityNumbers(`${BOY} ${COORDINATION_TEN}`))).not.toMatch(/\d\d/); // only the count
   });
 });
+
+describe('findIdentityNumbers — by normalisation and layout (issue 16)', () => {
+  it.each([
+    ['digits in pairs, the serial split', '17 01 01-23 93'],
+    ['the letter O for zero', '17O1O1-2393'],
+    ['Cyrillic О and Latin l between digits', '2\u041e17\u041e10l-2393'],
+    ['look-alikes beside a separator inside the date', '2017-O1-O1-2393'],
+    ['mathematical bold digits', '\u{1d7d0}\u{1d7ce}\u{1d7cf}\u{1d7d5}\u{1d7ce}\u{1d7cf}\u{1d7ce}\u{1d7cf}-\u{1d7d0}\u{1d7d1}\u{1d7d7}\u{1d7d1}'],
+    ['double-struck digits, and Devanagari', '\u{1d7d9}\u{1d7df}\u{1d7d8}\u{1d7d9}\u{1d7d8}\u{1d7d9}-\u0968\u0969\u096f\u0969'],
+    ['a line break after the hyphen', '170101-\n2393'],
+    ['a Windows line break after the hyphen', '170101-\r\n2393'],
+    ['brackets around the date', '(170101)-2393'],
+    ['brackets around the serial', '170101 (2393)'],
+    ['four and six', '1701 012393'],
+    ['groups of four', '2017 0101 2393'],
+    ['groups of four, a hyphen before the serial', '2017 0101-2393'],
+    ['the century apart', '20 17 01 01 23 93'],
+    ['a variation selector and an enclosing keycap', '1701\ufe0f01-2393\u20e3'],
+  ])('%s', (_form, written) => {
+    const text = `Barnet ${written} bor hos mamma.`;
+    const hits = findIdentityNumbers(text);
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual([written.replace(/^\(/, '').replace(/\)$|\u20e3$/, '')]);
+    expect(hits[0].checkDigitValid).toBe(true);
+  });
+
+  it('marks the place in the original text, however many code units a folded character took', () => {
+    const bold = '\u{1d7cf}\u{1d7d5}\u{1d7ce}\u{1d7cf}\u{1d7ce}\u{1d7cf}-\u{1d7d0}\u{1d7d1}\u{1d7d7}\u{1d7d1}';
+    const text = `Se ${bold} och ${BOY}.`;
+    const hits = findIdentityNumbers(text);
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual([bold, BOY]);
+    expect(hits[0]).toMatchObject({ start: 3, end: 3 + bold.length });
+  });
+
+  it.each([
+    ['a four-digit area code in pairs', 'Ring 0910-73 50 00 eller 0911-12 34 56.'],
+    ['a mobile prefix of four digits', 'Mobil 0701-23 45 67, 0701-234567 eller 0701 234567.'],
+    ['Stockholm numbers after the area code', '08-12015678, 08-1201 5678, (08) 12 01 56 78.'],
+    ['a line starting with a phone number after a date', 'Beslut 20240312\n+46 70 123 45 67'],
+    ['a date at the end of a line and a year on the next', 'Beslut 2023-05-12\n2024 års uppföljning'],
+    ['a time split by a full stop after a date', '2024-03-12 14.30 och 240312 14.30'],
+    ['a list of two-digit counts', 'Antal: 12 04 05 17 23 31'],
+    ['a card number in fours', 'Kort 4571 2003 0712 3456'],
+    ['letters that are words', 'Olle 17 år, bil 12, I 2017 och lO 1.'],
+    ['superscripts are not digits', 'Yta 170101 m² 2393'],
+    ['a doubled dash before the next date of a range', 'Från 2024-03-12 -- 2024-06-30'],
+  ])('leaves alone %s', (_what, text) => {
+    expect(findIdentityNumbers(text)).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { appendixHandlers } from './appendix-handlers';
 import { draftInputOf } from './draft-input';
 import { reportFileName } from './file-names';
 import { sha256Hex } from './package';
+import { requireDraftWithoutIdentityNumbers } from './pii-scan';
 import { readinessIssues } from './readiness';
 import { auditedRenderSource, renderDocument, requireNoIdentityNumbers } from './render';
 import { ensureReport, logIfWritable, requireReportAllowed, requireRevision, stateOf } from './report-state';
@@ -82,6 +83,7 @@ const reportCoreHandlers: HandlerMap = {
       const report = ensureReport(ctx, reviewId);
       requireReportAllowed(ctx, reviewId, report, 'edit');
       requireRevision(report, revision);
+      requireDraftWithoutIdentityNumbers(draft);
       const now = ctx.now();
       const next = updateReport(db, reviewId, { draft }, now.toISOString(), ctx.actor);
       const last = lastReportEvent(db, reviewId);
