@@ -9,6 +9,7 @@ import { callApi, expect, expectAccessible, saveProfile, test } from './fixtures
 import { yesNoTemplate } from '../support/template-fixtures';
 import { ReportPage } from './pages/ReportPage';
 import { completed } from '../support/completed-draft';
+import { simplePdf } from '../support/pdf';
 
 /** One area, two yes/no questions: enough for a memo with a generated area section. */
 function reportTemplate(): Template {
@@ -197,10 +198,9 @@ test('the board secretary attaches one appendix and lists another, attaches its 
   await expect(report.status).toHaveText('För godkännande');
   await expect(report.appendixTable.getByRole('row', { name: /^Bilaga 1/ })).toBeVisible();
 
-  // Small real PDFs, made here.
-  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
-  const opinion = pdf('yttrande');
-  const minutes = pdf('protokoll');
+  // Small real PDFs with a page of text each, read through for personnummer when attached.
+  const opinion = simplePdf('Yttrande från stadsdelsnämnden Norr.');
+  const minutes = simplePdf('Protokollsutdrag från nämnden.');
 
   // Bilaga 2 with its file.
   let choosing = page.waitForEvent('filechooser');

@@ -13,6 +13,7 @@ import type { ProfileRole } from '../../shared/contract/profile';
 import type { Template } from '../../shared/templates/schema';
 import { validAnswer } from '../support/answer-all';
 import { granska } from '../support/cli';
+import { simplePdf } from '../support/pdf';
 import { FIXED_NOW, testCore, type TestCore } from '../support/core';
 
 /*
@@ -22,7 +23,8 @@ import { FIXED_NOW, testCore, type TestCore } from '../support/core';
  * replays the chain against the tables: a row added, removed or changed outside the program exits 2.
  */
 
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+/** A real PDF, read through for personnummer like any attached file. */
+const PDF = simplePdf('Yttrande från stadsdelsnämnden Norr.');
 const b64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
 const OVERRIDE = 'Testet går vidare med ett exempel.';
 /** Tests that run `granska` as a process (tsx compiles it on every start): slow on a busy machine. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APPENDIX_SCAN_LIMITS } from '../../main/core/report/appendix-content-scan';
 import { testCore, type TestCore } from '../support/core';
 import { docx as builtDocx, para, PNG, xlsx as builtXlsx } from '../support/hostile-office';
+import { simplePdf } from '../support/pdf';
 import { repeatedDeflate, zip } from '../support/zip';
 
 /*
@@ -209,8 +210,11 @@ describe('an attached Office file, read through its relationships as Word and Ex
 });
 
 describe('an attached PDF', () => {
-  it('is not parsed: what it says is the board secretary’s responsibility', async () => {
-    const { add } = await secretary();
-    expect(await add('yttrande.pdf', Buffer.from(`%PDF-1.4\n% ${BOY}\n%%EOF\n`))).toMatchObject({ kind: 'pdf' });
+  // The PDF's own places (pages, properties, comments, fields, unreadable files) are in report-appendix-pdf.test.ts.
+  it('is read through like the Office files: its text is searched, a personnummer refused and nothing stored', async () => {
+    const { add, refused, stored } = await secretary();
+    expect((await refused('yttrande.pdf', simplePdf('Yttrande', `Gäller ${BOY}`))).message).toMatch(/personnummer/);
+    expect(stored()).toBe(0);
+    expect(await add('yttrande.pdf', simplePdf('Yttrande från stadsdelsnämnden Norr.'))).toMatchObject({ kind: 'pdf' });
   });
 });

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportDraft } from '../../shared/contract/report-model';
 import { granska } from '../support/cli';
+import { simplePdf } from '../support/pdf';
 import { testCore, type TestCore } from '../support/core';
 import { docxParagraphs } from '../support/docx-text';
 import { actAs, completed, FINDINGS, MEETINGS, PEOPLE, writtenReview } from '../support/written-review';
@@ -16,7 +17,8 @@ import { actAs, completed, FINDINGS, MEETINGS, PEOPLE, writtenReview } from '../
 
 const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
 const b64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+/** A real PDF, read through for personnummer like any attached file. */
+const PDF = simplePdf('Yttrande från stadsdelsnämnden Norr.');
 
 const opened: TestCore[] = [];
 afterEach(() => {

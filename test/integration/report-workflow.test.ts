@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfileRole } from '../../shared/contract/profile';
 import type { ReportDraft } from '../../shared/contract/report-model';
 import { granska } from '../support/cli';
+import { simplePdf } from '../support/pdf';
 import { testCore, type TestCore } from '../support/core';
 import { completed, completeEveryFile } from '../support/written-review';
 import { zip } from '../support/zip';
@@ -21,7 +22,8 @@ const DNR = 'SOF 2024/543';
 const BOY = '20170101-2393';
 const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
 const b64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+/** A real PDF, read through for personnummer like any attached file. */
+const PDF = simplePdf('Yttrande från stadsdelsnämnden Norr.');
 
 const opened: TestCore[] = [];
 afterEach(() => {
@@ -321,7 +323,7 @@ describe('the board package', () => {
       expect(entry.bytes, entry.file).toBe(content.length);
     }
     expect(await unzipped.file('Bilaga 2 – Statistik per enhet.xlsx')!.async('nodebuffer')).toEqual(xlsx);
-    expect(await unzipped.file('Bilaga 3 – Yttrande från Norr.pdf')!.async('string')).toBe(PDF);
+    expect(await unzipped.file('Bilaga 3 – Yttrande från Norr.pdf')!.async('nodebuffer')).toEqual(PDF);
     const manifestJson = JSON.parse(await unzipped.file('manifest.json')!.async('string')) as { files: unknown; approvals: unknown };
     expect(manifestJson.files).toEqual(pkg.manifest);
     expect(manifestJson.approvals).toEqual([{ name: 'Berit Chef', title: 'Avdelningschef', date: '2026-11-23' }]);

@@ -14,6 +14,7 @@ import type { ProfileRole } from '../../shared/contract/profile';
 import type { Template } from '../../shared/templates/schema';
 import { testCore, type TestCore } from '../support/core';
 import { completed } from '../support/completed-draft';
+import { simplePdf } from '../support/pdf';
 
 // jsdom lays nothing out: ProseMirror measures the caret's range to scroll it into view after a change made with focus.
 if (!Range.prototype.getClientRects) Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
@@ -532,7 +533,7 @@ describe('the report screen', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Bifoga fil, bilaga 2' })).toBeNull();
 
     await reopenAs('namndsekreterare', reviewId);
-    const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+    const pdf = (text: string) => new Uint8Array(simplePdf(text));
     const attach = async (name: string, title: string) => {
       nextPick = { name, bytes: pdf(name) };
       await user.click(screen.getByRole('button', { name: 'Bifoga bilaga…' }));
