@@ -1,4 +1,5 @@
 import { locateJsonSyntaxError } from '../validation/json-syntax';
+import { reservedKeyIssues } from '../validation/reserved-keys';
 import type { Issue } from '../result';
 import { toJsonPath } from '../util/json-path';
 import { issuesFromZod } from '../validation/zod-issues';
@@ -48,14 +49,18 @@ export function parseTemplateFile(input: { text: string } | { document: unknown 
 
 function readJson(text: string): { ok: true; data: unknown } | { ok: false; issues: Issue[] } {
   const clean = text.replace(/^\uFEFF/, '');
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(clean) };
+    data = JSON.parse(clean);
   } catch {
     // The engine's own text is English and differs between engines: say where, in Swedish.
     const at = locateJsonSyntaxError(clean);
     const where = at.atEnd ? 'filen tar slut för tidigt' : `fel på rad ${at.line}, kolumn ${at.column}`;
     return { ok: false, issues: [{ path: '$', message: `Filen är inte giltig JSON (${where}).` }] };
   }
+  // Dispatch refuses reserved keys in every input, but this text is parsed here, after dispatch.
+  const reserved = reservedKeyIssues(data);
+  return reserved.length > 0 ? { ok: false, issues: reserved } : { ok: true, data };
 }
 
 const TOP_LEVEL_ORDER = Object.keys(TemplateSchema.shape);

@@ -96,10 +96,12 @@ function keyOf(path: string): { key: string; positions: number[] } | undefined {
 export function fieldLabel(method: string, path: string): string | undefined {
   const parsed = keyOf(path);
   if (!parsed || parsed.key === '') return undefined;
-  const own = FIELD_LABELS[method] ?? {};
+  // Own members only: a key named like Object.prototype's (`constructor`) must find no label, not a function.
+  const labelIn = (table: Readonly<Record<string, string>> | undefined, name: string) => (table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined);
+  const own = Object.hasOwn(FIELD_LABELS, method) ? FIELD_LABELS[method] : undefined;
   let key = parsed.key;
   for (;;) {
-    const label = own[key] ?? COMMON[key];
+    const label = labelIn(own, key) ?? labelIn(COMMON, key);
     if (label !== undefined) return label.replace('{n}', String((parsed.positions[0] ?? 0) + 1));
     const cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('[]'));
     if (cut <= 0) return undefined;
