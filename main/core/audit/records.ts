@@ -39,7 +39,7 @@ const REPORT_EVENT_WORDS: Readonly<Record<string, string>> = {
   bilaga_andrad: 'bilaga ändrades',
   bilaga_borttagen: 'bilaga togs bort',
   paket_exporterat: 'nämndpaketet skapades',
-  undantag: 'godkändes trots att kontrollen inte var klar',
+  undantag: 'gick vidare trots att kontrollen inte kunde göras klar',
   bilaga_fil: 'fil bifogades till en listad bilaga',
   omskriven: 'utkastet skrevs om från granskningen',
 };

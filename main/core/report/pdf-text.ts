@@ -74,7 +74,10 @@ type WorkerMessage = { kind: 'ready' } | { kind: 'done' } | ({ kind: 'text' } & 
  * rewrite that pattern into an asset URL.
  */
 function workerPath(): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdf-text-worker.mjs');
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdf-text-worker.mjs');
+  // In the installed app the bundle is inside app.asar, which a worker thread cannot start from;
+  // electron-builder.yml unpacks the worker (and pdf.js, which it imports) beside the archive.
+  return beside.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 /**
