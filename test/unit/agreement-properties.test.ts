@@ -59,7 +59,8 @@ describe('agreement statistics: properties', () => {
             expect(result.value, name).toBeLessThanOrEqual(1 + 1e-9);
           } else expect(result.reason, name).toMatch(/[a-zåäö]/);
         }
-        if (percentAgreement(r).ok) expect(percentAgreement(r).ok && percentAgreement(r).value).toBeGreaterThanOrEqual(0);
+        const pa = percentAgreement(r);
+        if (pa.ok) expect(pa.value).toBeGreaterThanOrEqual(0);
       }),
     );
   });
