@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { checkAnswersAgainstTrail, checkAuditChains, checkAuditOnOpen, checkAuditTriggers, OPEN_CHECK_LAST_ROWS } from '../main/core/audit/check';
+import { checkAnswersAgainstTrail, checkAuditChains, checkAuditOnOpen, checkAuditTriggers, OPEN_CHECK_LAST_ROWS } from '../main/core/db/audit-chain/check';
 import { createCore } from '../main/core/core';
 import { passesQuickCheck } from '../main/core/db/integrity';
 import { benchCore, must } from './support';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { checkAuditOnOpen } from '../main/core/audit/check';
+import { checkAuditOnOpen } from '../main/core/db/audit-chain/check';
 import { AUDIT_TRIGGERS_V3 } from '../main/core/db/migrations/003-audit-chain';
 import type { Results } from '../shared/contract/results';
 import { checkAnswerValue, type AnswerValue } from '../shared/scoring/answer-value';

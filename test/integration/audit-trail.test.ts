@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkAuditOnOpen, EXPECTED_AUDIT_TRIGGERS, verifyAudit } from '../../main/core/audit/check';
+import { checkAuditOnOpen, EXPECTED_AUDIT_TRIGGERS, verifyAudit } from '../../main/core/db/audit-chain/check';
 import { createCore } from '../../main/core/core';
 import { AUDIT_TRIGGERS_V3 } from '../../main/core/db/migrations/003-audit-chain';
 import { REPORT_TRIGGERS_V6 } from '../../main/core/db/migrations/006-report';
-import { hashOfRow, type ChainedRow } from '../../main/core/audit/hash';
+import { hashOfRow, type ChainedRow } from '../../main/core/db/audit-chain/hash';
 import { granska } from '../support/cli';
 import { FIXED_NOW, testCore, type TestCore } from '../support/core';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../main/core/audit/check';
+import { verifyAudit } from '../../main/core/db/audit-chain/check';
 import { createCore } from '../../main/core/core';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../main/core/db/migrations';
 import { RECONCILING_ACTOR } from '../../main/core/db/migrations/003-audit-chain';

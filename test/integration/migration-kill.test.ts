@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAuditChains } from '../../main/core/audit/check';
+import { checkAuditChains } from '../../main/core/db/audit-chain/check';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../main/core/db/migrations';
 import { openDatabase, readUserVersion } from '../../main/core/db/open';
 import { prngFromSeed, randomBelow } from '../../shared/sampling/prng';

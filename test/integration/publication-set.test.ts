@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../main/core/disclosure/highs-solver';
-import { requireUndisclosed } from '../../main/core/results/publication-handlers';
+import { requireUndisclosed } from '../../main/core/results/publication-audit';
 import { publicationSetOf } from '../../main/core/results/publication-set';
 import type { InternalResults, PublishedResults } from '../../shared/contract/results';
 import { auditSystem } from '../../shared/disclosure/audit';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { firstHit, scanPdfAppendix } from '../../main/core/report/appendix-pdf-scan';
 import { isAlsoZip } from '../../main/core/report/appendix-sniff';
 import { PDF_READ_LIMITS } from '../../main/core/report/pdf-text';
-import { checkAuditOnOpen, verifyAudit } from '../../main/core/audit/check';
+import { checkAuditOnOpen, verifyAudit } from '../../main/core/db/audit-chain/check';
 import { testCore, type TestCore } from '../support/core';
 import { pdfDocument, simplePdf } from '../support/pdf';
 import { zip } from '../support/zip';

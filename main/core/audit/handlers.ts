@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../dispatch';
-import { requireReview } from '../reviews/handlers';
-import { verifyAudit } from './check';
+import { requireReview } from '../reviews/repository';
+import { verifyAudit } from '../db/audit-chain/check';
 
 export const auditHandlers: HandlerMap = {
   'audit.verify': ({ reviewId, anchor }, { db }) => {

@@ -1,8 +1,8 @@
 import { isValidIsoDate } from '../../../shared/util/iso-date';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
-import { requireReview } from '../reviews/handlers';
-import { reviewTemplate } from '../scoring/handlers';
+import { requireReview } from '../reviews/repository';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { deleteMeeting, findMeeting, insertMeeting, listMeetings, updateMeeting } from './repository';
 
 /**

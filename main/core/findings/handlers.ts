@@ -4,9 +4,9 @@ import { safeNamePart } from '../../../shared/results/export-file-name';
 import type { CoreContext } from '../context';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
-import { requireReview } from '../reviews/handlers';
+import { requireReview } from '../reviews/repository';
 import { answersOfCase } from '../scoring/repository';
-import { reviewTemplate } from '../scoring/handlers';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { listFindings, markFinding, unmarkFinding } from './repository';
 
 /**

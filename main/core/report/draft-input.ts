@@ -3,9 +3,9 @@ import type { DialogueMaterial, FindingMaterial } from '../../../shared/report/m
 import type { CoreContext } from '../context';
 import { listMeetings } from '../dialogue/repository';
 import { listFindings } from '../findings/repository';
-import { requireReview } from '../reviews/handlers';
-import { readSample } from '../sampling/handlers';
-import { reviewTemplate } from '../scoring/handlers';
+import { requireReview } from '../reviews/repository';
+import { readSample } from '../sampling/repository';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { overviewOf } from '../scoring/workspace';
 import { publishedResults } from './render';
 import { readReportSettings } from './repository';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Block, ReportDraft, Section } from '../../../shared/contract/report-model';
 import type { Issue } from '../../../shared/result';
 import { formatNumber } from '../../../shared/util/format-sv';
-import { reviewTemplate } from '../scoring/handlers';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { overviewOf } from '../scoring/workspace';
 import { draftTexts } from './pii-scan';
 

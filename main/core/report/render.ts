@@ -7,11 +7,11 @@ import type { Approval, ReportRenderInput, ReportStatus } from '../../../shared/
 import type { Issue } from '../../../shared/result';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
-import { requireUndisclosed } from '../results/publication-handlers';
+import { requireUndisclosed } from '../results/publication-audit';
 import { publicationSetOf } from '../results/publication-set';
-import { requireReview } from '../reviews/handlers';
-import { readSample } from '../sampling/handlers';
-import { reviewTemplate } from '../scoring/handlers';
+import { requireReview } from '../reviews/repository';
+import { readSample } from '../sampling/repository';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { boardAppendices, type BoardAppendix } from './appendices';
 import { renderBilaga1 } from './docx/bilaga';
 import { renderMemo } from './docx/memo';

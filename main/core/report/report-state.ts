@@ -3,7 +3,7 @@ import { defaultDraft } from '../../../shared/report/generate';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
 import { readProfile } from '../profile/repository';
-import { requireReview } from '../reviews/handlers';
+import { requireReview } from '../reviews/repository';
 import { draftInputOf } from './draft-input';
 import { sha256Hex } from './package';
 import { activeApprovals, insertReport, localIsoDate, logReportEvent, readReport, readReportSettings, type ReportEventAction, type ReportRow } from './repository';

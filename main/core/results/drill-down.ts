@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ResultFilter, SplitField } from '../../../shared/contract/results-parts';
 import type { Sex } from '../../../shared/results/shape';
 import { invalid } from '../errors';
-import { reviewTemplate } from '../scoring/handlers';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { isDoneSql } from '../scoring/scorable';
 import { scopeOf } from './scope';
 

@@ -8,11 +8,11 @@ import { fieldLabel, filterLabel } from '../../../shared/results/split-labels';
 import type { Template } from '../../../shared/templates/schema';
 import type { HandlerMap } from '../dispatch';
 import { invalid } from '../errors';
-import { reviewTemplate } from '../scoring/handlers';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { answerGroups, answerValues, basisOf } from './aggregate';
 import { filesBehind } from './drill-down';
 import { availableDimensions, splitValuesOf } from './dimensions';
-import { auditedPublicationSet } from './publication-handlers';
+import { auditedPublicationSet } from './publication-audit';
 import { scopeOf } from './scope';
 
 export interface ResultsQuery {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { buildPublicationSet, type PublicationSet, type Stratum } from '../../../shared/results/publication/build';
 import type { Sex } from '../../../shared/results/shape';
-import { requireReview } from '../reviews/handlers';
-import { reviewTemplate } from '../scoring/handlers';
+import { requireReview } from '../reviews/repository';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { basisOf } from './aggregate';
 import { internalResults } from './handlers';
 import { scopeOf } from './scope';

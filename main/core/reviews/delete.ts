@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { countOf } from '../../../shared/util/plural-sv';
 import { DomainError } from '../errors';
-import { requireReview } from './handlers';
+import { requireReview } from './repository';
 
 /**
  * Deleting is for a review nobody has worked in: the example review, or one where nothing was

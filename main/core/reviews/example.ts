@@ -5,7 +5,7 @@ import { checkAnswerValue } from '../../../shared/scoring/answer-value';
 import type { Template } from '../../../shared/templates/schema';
 import { insertCase } from '../cases/repository';
 import type { CoreContext } from '../context';
-import { samplingHandlers } from '../sampling/handlers';
+import { drawReviewSample } from '../sampling/draw';
 import { upsertAnswer } from '../scoring/repository';
 import { findTemplate, freezeTemplate } from '../templates/repository';
 import { insertReview, replaceUnits } from './repository';
@@ -62,9 +62,8 @@ export function createExampleReview(ctx: CoreContext): { id: string } {
     });
     replaceUnits(db, id, [...EXAMPLE_UNITS]);
     insertExampleCases(db, ctx, id, nowIso);
-    const drawn = samplingHandlers['sampling.draw']!({ reviewId: id, method: { kind: 'per-unit', n: SAMPLE_PER_UNIT }, seed: EXAMPLE_SEED }, ctx);
-    // Everything here is one transaction; a drawing that waited for something would end outside it.
-    if (drawn instanceof Promise) throw new Error('sampling.draw must answer synchronously');
+    // Synchronous, so the drawing is part of this one transaction.
+    drawReviewSample(ctx, { reviewId: id, method: { kind: 'per-unit', n: SAMPLE_PER_UNIT }, seed: EXAMPLE_SEED });
     answerExampleFiles(db, ctx, id, document, nowIso);
   })();
   return { id };

@@ -1,10 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import type { Review } from '../../../shared/contract/reviews';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
 import { findTemplate, freezeTemplate } from '../templates/repository';
 import { refuseUnitsDifferingInCase, sameDnrAndTitleWarnings } from './duplicates';
-import { findReview, insertReview, listReviews, replaceInspectors, replaceUnits, setArchived, updateReviewFields } from './repository';
+import { insertReview, listReviews, replaceInspectors, replaceUnits, requireReview, setArchived, updateReviewFields } from './repository';
 
 export const reviewHandlers: HandlerMap = {
   'reviews.create': (input, { db, now, actor, newId }) => {
@@ -79,12 +77,6 @@ export const reviewHandlers: HandlerMap = {
     return requireReview(db, reviewId);
   },
 };
-
-export function requireReview(db: Database, id: string): Review {
-  const review = findReview(db, id);
-  if (!review) throw notFound(`Det finns ingen granskning med id "${id}".`);
-  return review;
-}
 
 function checkPeriod(from?: string, to?: string): void {
   if (from && to && from > to) throw invalid('Perioden slutar före den börjar.', [{ path: '$.periodTo', message: `Slutdatum ${to} ligger före startdatum ${from}.` }]);

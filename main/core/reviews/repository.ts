@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Review } from '../../../shared/contract/reviews';
+import { notFound } from '../errors';
 import { isDoneSql } from '../scoring/scorable';
 
 interface ReviewRow {
@@ -132,4 +133,11 @@ function toReview(db: Database, row: ReviewRow): Review {
     createdBy: row.created_by,
     updatedAt: row.updated_at,
   };
+}
+
+/** The review, or NOT_FOUND in Swedish: what every feature asks before it touches a review's rows. */
+export function requireReview(db: Database, id: string): Review {
+  const review = findReview(db, id);
+  if (!review) throw notFound(`Det finns ingen granskning med id "${id}".`);
+  return review;
 }

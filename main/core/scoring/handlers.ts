@@ -1,11 +1,9 @@
 import { findingsOfCase, unmarkFinding } from '../findings/repository';
 import type { Database } from 'better-sqlite3';
 import { checkAnswerValue, readAnswerValue } from '../../../shared/scoring/answer-value';
-import type { Template } from '../../../shared/templates/schema';
+import { reviewTemplate } from '../reviews/frozen-template';
 import type { HandlerMap } from '../dispatch';
 import { invalid, notFound } from '../errors';
-import { requireReview } from '../reviews/handlers';
-import { findTemplate } from '../templates/repository';
 import { findCase } from '../cases/repository';
 import { answersOfCase, progressOf, toAnswer, upsertAnswer } from './repository';
 import { accessOf, clearsRequiredOfDoneFile, requireComplete, requireScorable } from './scorable';
@@ -91,23 +89,6 @@ export const scoringHandlers: HandlerMap = {
 };
 
 
-/** A review's template version is frozen, so its parsed form can be kept (keyed per database). */
-const templateCache = new WeakMap<Database, Map<string, Template>>();
-
-export function reviewTemplate(db: Database, reviewId: string): Template {
-  const ref = db.prepare('SELECT template_id, template_version FROM review WHERE id = ?').get(reviewId) as { template_id: string; template_version: number } | undefined;
-  if (!ref) requireReview(db, reviewId);
-  const key = `${ref!.template_id}@${ref!.template_version}`;
-  const cache = templateCache.get(db) ?? new Map<string, Template>();
-  templateCache.set(db, cache);
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const row = findTemplate(db, ref!.template_id, ref!.template_version);
-  if (!row) throw notFound(`Granskningens mall (${ref!.template_id} version ${ref!.template_version}) finns inte längre.`);
-  const template = JSON.parse(row.document) as Template;
-  cache.set(key, template);
-  return template;
-}
 
 function requireCase(db: Database, reviewId: string, caseId: string) {
   const found = findCase(db, reviewId, caseId);

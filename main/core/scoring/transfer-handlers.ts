@@ -13,8 +13,8 @@ import { plainDecimal } from '../../../shared/util/plain-decimal';
 import { issuesFromZod } from '../../../shared/validation/zod-issues';
 import type { HandlerMap } from '../dispatch';
 import { DomainError, invalid } from '../errors';
-import { requireReview } from '../reviews/handlers';
-import { reviewTemplate } from './handlers';
+import { requireReview } from '../reviews/repository';
+import { reviewTemplate } from '../reviews/frozen-template';
 import { accessReader, clearsRequiredOfDoneFile, notScorableMessage } from './scorable';
 
 interface Rejected {

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { hashOfRow, type ChainedRow } from '../../audit/hash';
+import { hashOfRow, type ChainedRow } from '../audit-chain/hash';
 import type { Migration } from '../migration';
 
 /**
  * The audit triggers as stored in sqlite_master, byte for byte. Opening a database compares the
- * schema against these (main/core/audit/check.ts), so a dropped or altered trigger is found.
+ * schema against these (main/core/db/audit-chain/check.ts), so a dropped or altered trigger is found.
  * Released text: a later change goes into a new migration with its own constants.
  *
  * - Every change of an answer, deletions included, appends one row with the true old and new

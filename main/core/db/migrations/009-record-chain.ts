@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { hashOfRecord, type RecordRow } from '../../audit/hash';
+import { hashOfRecord, type RecordRow } from '../audit-chain/hash';
 import type { Migration } from '../migration';
 
 /**
  * The record chain (issue 15): approvals and their revocation, the report's revisions and log,
  * the frozen approved version, the appendices, findings, files marked done and reopened, and the
  * publication threshold join a tamper-evident chain of their own, `record_log`, checked like the
- * answers' trail (main/core/audit/records.ts).
+ * answers' trail (main/core/db/audit-chain/records.ts).
  *
  * - One row per change of a source row, written ONLY by the triggers below, so no code path can
  *   forget it. `body` is the canonical JSON (SQLite's json_object, fixed key order) of the source
@@ -81,7 +81,7 @@ interface Entry {
 
 /**
  * One chained INSERT. The values are named once in the innermost SELECT and read from there, so
- * the row stores exactly what it hashes (granska_now() is also one moment per run: audit/hash.ts).
+ * the row stores exactly what it hashes (granska_now() is also one moment per run: db/audit-chain/hash.ts).
  */
 const entry = ({ src, kind, ref, at, actor, when }: Entry) => `  INSERT INTO record_log (review_id, at, actor, kind, ref, body, prev_hash, hash)
   SELECT x.review_id, x.at, x.actor, x.kind, x.ref, x.body, x.prev, granska_record_hash(x.prev, x.review_id, x.at, x.actor, x.kind, x.ref, x.body)

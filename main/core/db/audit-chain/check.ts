@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditBreakKind } from '../../../shared/contract/audit';
-import { AUDIT_TRIGGERS_V3 } from '../db/migrations/003-audit-chain';
-import { CASE_EVENT_TRIGGERS_V5 } from '../db/migrations/005-workspace';
-import { REPORT_TRIGGERS_V6 } from '../db/migrations/006-report';
-import { PUBLICATION_TRIGGERS_V7 } from '../db/migrations/007-publication';
-import { REPORT_TRIGGERS_V8 } from '../db/migrations/008-writing';
-import { RECORD_TRIGGERS_V9 } from '../db/migrations/009-record-chain';
+import type { AuditBreakKind } from '../../../../shared/contract/audit';
+import { AUDIT_TRIGGERS_V3 } from '../migrations/003-audit-chain';
+import { CASE_EVENT_TRIGGERS_V5 } from '../migrations/005-workspace';
+import { REPORT_TRIGGERS_V6 } from '../migrations/006-report';
+import { PUBLICATION_TRIGGERS_V7 } from '../migrations/007-publication';
+import { REPORT_TRIGGERS_V8 } from '../migrations/008-writing';
+import { RECORD_TRIGGERS_V9 } from '../migrations/009-record-chain';
 import { hashOfRecord, hashOfRow, type ChainedRow, type RecordRow } from './hash';
 import { checkRecordsAgainstTables, OPEN_CHECK_NEWEST_SOURCE_ROWS } from './records';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { formatDateTime } from '../../../shared/util/format-sv';
-import { RECORD_BODIES_V9, type RecordKind } from '../db/migrations/009-record-chain';
+import { formatDateTime } from '../../../../shared/util/format-sv';
+import { RECORD_BODIES_V9, type RecordKind } from '../migrations/009-record-chain';
 import type { AuditBreak } from './check';
 
 /**
