@@ -20,6 +20,7 @@ import { resultCommands } from './commands/results';
 import { reportCommands } from './commands/report';
 import { appendixCommands } from './commands/appendix';
 import { dbCommands } from './commands/db';
+import { agreementCommands } from './commands/agreement';
 import { actorOption } from './actor-option';
 import { BATCH_BUSY_TIMEOUT_MS } from '../core/db/open';
 
@@ -32,7 +33,7 @@ export interface CliIo {
 }
 
 /** Every command of the CLI; later features append theirs. */
-export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands, ...findingCommands, ...dbCommands];
+export const commands: CliCommand[] = [...templateCommands, ...reviewCommands, ...caseCommands, ...caseDoneCommands, ...sampleCommands, ...answerCommands, ...auditCommands, ...profileCommands, ...resultCommands, ...reportCommands, ...appendixCommands, ...findingCommands, ...dbCommands, ...agreementCommands];
 
 const GLOBAL_BOOLEANS = ['json', 'help'];
 const GLOBAL_OPTIONS = ['db', 'actor'];
