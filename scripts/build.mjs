@@ -25,6 +25,8 @@ export async function buildAll({ quiet = false } = {}) {
   };
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/electron/main.ts')], outfile: path.join(ROOT, 'build/electron/main.cjs') });
   await build({ ...common, entryPoints: [path.join(ROOT, 'main/preload/preload.ts')], outfile: path.join(ROOT, 'build/electron/preload.cjs') });
+  // The import worker (main/core/import-worker.ts) is started by its file, found beside the main bundle.
+  await build({ ...common, entryPoints: [path.join(ROOT, 'main/core/import-worker.ts')], outfile: path.join(ROOT, 'build/electron/import-worker.cjs') });
   // The PDF reader's worker thread is plain JavaScript started by its file (main/core/report/pdf-text.ts): beside the bundle.
   fs.copyFileSync(path.join(ROOT, 'main/core/report/pdf-text-worker.mjs'), path.join(ROOT, 'build/electron/pdf-text-worker.mjs'));
 }

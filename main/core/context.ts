@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ProgressBoard, ProgressReporter } from './jobs/progress';
 
 /**
  * What every handler may use. The clock and the actor are injected so tests are deterministic
@@ -18,4 +19,8 @@ export interface CoreContext {
   newId(prefix: string): string;
   dbPath: string;
   appVersion: string;
+  /** Where this call reports how far it has come: set by dispatch for a call whose input names a `progressId`. */
+  progress?: ProgressReporter;
+  /** The progress of the imports this core runs, for `imports.progress` (absent in the import worker). */
+  progressBoard?: ProgressBoard;
 }

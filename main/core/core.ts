@@ -24,16 +24,10 @@ import { dialogueHandlers } from './dialogue/handlers';
 import { createActorResolver } from './profile/actor';
 import type { ApiError } from '../../shared/result';
 import os from 'node:os';
-import { randomBytes } from 'node:crypto';
-
-/** Short random ids such as "g-5kq3t8wz2mxa": unique across workbenches, so exchanged data never collides. */
-function randomId(prefix: string): string {
-  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
-  const bytes = randomBytes(12);
-  let id = '';
-  for (const b of bytes) id += alphabet[b & 31];
-  return `${prefix}-${id}`;
-}
+import { randomId } from './ids';
+import { importProgressHandlers } from './jobs/handlers';
+import { ProgressBoard } from './jobs/progress';
+import { BackgroundImports, withBackground } from './jobs/background';
 
 export interface CoreOptions extends DispatchOptions {
   dbPath: string;
@@ -43,6 +37,13 @@ export interface CoreOptions extends DispatchOptions {
   newId?: (prefix: string) => string;
   /** How long a statement waits for another process's write lock (db/open.ts: short for the interactive faces). */
   busyTimeoutMs?: number;
+  /**
+   * Run the long imports (a large case list, answers or template file) in the import worker, so this
+   * thread goes on answering other calls meanwhile (jobs/background.ts): for the faces that serve
+   * while an import runs, browser mode and the Electron app. The worker has the real clock and
+   * random ids. `minChars` (tests) lowers the size from which a file goes there.
+   */
+  background?: boolean | { minChars?: number };
 }
 
 export interface Core {
@@ -55,7 +56,7 @@ export interface Core {
   close(): void;
 }
 
-export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers, publicationHandlers, findingHandlers, dialogueHandlers);
+export const allHandlers = () => mergeHandlers(appHandlers, templateHandlers, reviewHandlers, caseHandlers, samplingHandlers, scoringHandlers, answerTransferHandlers, auditHandlers, profileHandlers, reviewLifecycleHandlers, resultHandlers, resultExportHandlers, reportHandlers, publicationHandlers, findingHandlers, dialogueHandlers, importProgressHandlers);
 
 /** The whole application without any transport: open the store, seed bundled data, dispatch. */
 export function createCore(options: CoreOptions): Core {
@@ -93,9 +94,34 @@ export function createCore(options: CoreOptions): Core {
     newId: options.newId ?? randomId,
     dbPath: options.dbPath,
     appVersion: APP_VERSION,
+    progressBoard: new ProgressBoard(),
   };
-  const dispatch = createDispatch(allHandlers(), ctx, options);
-  return { dispatch, db, dbPath: options.dbPath, backupPath, auditProblem, close: () => db.close() };
+  const board = ctx.progressBoard!;
+  const inProcess = createDispatch(allHandlers(), ctx, { ...options, progress: (id) => board.reporter(id) });
+  // A store that refuses writes (or lives in memory) keeps every call here: the worker could not share it.
+  const background =
+    options.background && !auditProblem && options.dbPath !== ':memory:'
+      ? new BackgroundImports({
+          dbPath: options.dbPath,
+          board,
+          validateOutput: options.validateOutput,
+          logError: options.logError ?? ((method, error) => console.error(`[granska] ${method} failed:`, error)),
+          minChars: typeof options.background === 'object' ? options.background.minChars : undefined,
+          fallback: inProcess,
+        })
+      : undefined;
+  const dispatch = background ? withBackground(inProcess, background, () => actor.current) : inProcess;
+  return {
+    dispatch,
+    db,
+    dbPath: options.dbPath,
+    backupPath,
+    auditProblem,
+    close: () => {
+      background?.close();
+      db.close();
+    },
+  };
 }
 
 function safeUserName(): string {

@@ -11,6 +11,7 @@ import { writeBlockOf } from './db/write-block';
 import { diskFullKind, diskFullMessage, folderOfError } from './disk-full';
 import { reservedKeyIssues } from '../../shared/validation/reserved-keys';
 import path from 'node:path';
+import type { ProgressReporter } from './jobs/progress';
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>;
 export type HandlerMap = { [K in MethodName]?: Handler<K> };
@@ -33,6 +34,8 @@ export interface DispatchOptions {
   validateOutput?: boolean;
   /** Where unexpected errors are reported; never shown to the user. */
   logError?: (method: string, error: unknown) => void;
+  /** The reporter for a call whose input names a `progressId` (jobs/progress.ts); `end` runs when the call has answered. */
+  progress?: (progressId: string) => ProgressReporter & { end(): void };
 }
 
 /**
@@ -56,9 +59,13 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       const issues = issuesFromZod(parsed.error);
       return fail({ code: 'VALIDATION', message: summariseIssues(method, issues), issues });
     }
+    const progressId = (parsed.data as { progressId?: unknown }).progressId;
+    const reporter = typeof progressId === 'string' ? options.progress?.(progressId) : undefined;
     try {
       const handler = handlers[method] as Handler<typeof method>;
-      const value = await handler(parsed.data as never, ctx);
+      // The call's own context: the shared one plus its reporter (getters such as `actor` stay live).
+      const callCtx: CoreContext = reporter ? Object.create(ctx, { progress: { value: reporter } }) : ctx;
+      const value = await handler(parsed.data as never, callCtx);
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) throw new Error(`Output of ${method} breaks the contract: ${checked.error.message}`);
@@ -70,6 +77,8 @@ export function createDispatch(handlers: HandlerMap, ctx: CoreContext, options: 
       // Busy is an ordinary moment (another process writing), not a fault worth a log entry.
       if (known?.code !== 'BUSY') logError(method, error);
       return fail(known ?? { code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Inget har ändrats av den här åtgärden; försök igen.' });
+    } finally {
+      reporter?.end();
     }
   };
 }

@@ -183,7 +183,8 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionGranted(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission));
   try {
-    core = createCore({ dbPath: dbPath() });
+    // Long imports run in the import worker, so the window's other calls are answered meanwhile.
+    core = createCore({ dbPath: dbPath(), background: true });
   } catch (error) {
     dialog.showErrorBox('Granskningsbänken kan inte starta', error instanceof DomainError ? error.message : String(error));
     app.quit();

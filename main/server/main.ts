@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const debug = process.env.GRANSKA_DEBUG === '1';
   const logError = (method: string, error: unknown) =>
     process.stderr.write(`[granska] ${method}: ${debug ? redactIdentityNumbers(String((error as Error)?.stack ?? error)) : 'oväntat fel (GRANSKA_DEBUG=1 visar tekniska detaljer)'}\n`);
-  const core = createCore({ dbPath, logError });
+  // Long imports run in the import worker: the server answers other requests meanwhile.
+  const core = createCore({ dbPath, logError, background: true });
   const server = await startServer({ dispatch: core.dispatch, staticDir, port });
   process.stdout.write(`Granskningsbänken körs i webbläsarläge. Öppna länken (den fungerar en gång, i en flik): ${server.url}\n`);
   process.stdout.write(`Databas: ${dbPath}\n`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { echoedName, opaque, RecordIdSchema } from './fields';
+import { ProgressIdSchema } from './imports';
 import { ANSWER_FILE_LIMITS } from '../import/limits';
 
 /** The largest answers file any face accepts; sent as base64. */
@@ -18,6 +19,8 @@ export const answerTransferMethods = {
       fileName: echoedName(500).optional(),
       contentBase64: opaque(z.string().max(Math.ceil((MAX_ANSWER_FILE_BYTES * 4) / 3) + 1024), 'an answers file: every row is validated with the schemas of answers.save (AnswerValueSchema, AnswerNoteSchema)'),
       validRowsOnly: z.boolean().optional(),
+      /** The client's id for asking `imports.progress` while this import runs. */
+      progressId: ProgressIdSchema.optional(),
     }),
     output: z.object({
       imported: z.number().int(),

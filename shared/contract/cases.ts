@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { CASE_LIST_LIMITS } from '../import/limits';
 import { echoedName, freeText, opaque, RecordIdSchema } from './fields';
+import { ProgressIdSchema } from './imports';
 
 /** A header text picked in the mapping step; empty means "no column". */
 const MappedHeader = freeText({ max: 500, trim: false });
@@ -70,6 +71,8 @@ export const caseMethods = {
       keyFile: freeText({ min: 1, max: 4096, trim: false }).optional(),
       /** Only read and check the file: the preview. */
       dryRun: z.boolean().optional(),
+      /** The client's id for asking `imports.progress` while this import runs. */
+      progressId: ProgressIdSchema.optional(),
     }),
     output: z.object({
       dryRun: z.boolean(),

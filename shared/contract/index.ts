@@ -14,14 +14,15 @@ import { resultExportMethods } from './results-export';
 import { reportMethods } from './report';
 import { publicationMethods } from './publication';
 import { findingMethods } from './findings';
+import { importMethods } from './imports';
 
 /**
  * The whole API: every operation the UI, the HTTP face and the CLI can call. Later features add
  * their own `…Methods` map here; a name may be declared only once (checked in `assertUniqueNames`).
  */
-const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods, auditMethods, profileMethods, resultMethods, resultExportMethods, reportMethods, publicationMethods, findingMethods] as const;
+const parts = [appMethods, templateMethods, reviewMethods, caseMethods, samplingMethods, scoringMethods, answerTransferMethods, auditMethods, profileMethods, resultMethods, resultExportMethods, reportMethods, publicationMethods, findingMethods, importMethods] as const;
 
-export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods, ...auditMethods, ...profileMethods, ...resultMethods, ...resultExportMethods, ...reportMethods, ...publicationMethods, ...findingMethods };
+export const contract = { ...appMethods, ...templateMethods, ...reviewMethods, ...caseMethods, ...samplingMethods, ...scoringMethods, ...answerTransferMethods, ...auditMethods, ...profileMethods, ...resultMethods, ...resultExportMethods, ...reportMethods, ...publicationMethods, ...findingMethods, ...importMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

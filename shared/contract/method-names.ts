@@ -59,6 +59,7 @@ export const METHOD_NAMES: readonly string[] = [
   'dialogue.list',
   'dialogue.save',
   'dialogue.delete',
+  'imports.progress',
 ];
 
 const known = new Set(METHOD_NAMES);

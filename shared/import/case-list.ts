@@ -52,6 +52,8 @@ export interface CaseListOptions {
   targetGroup: TargetGroup;
   /** Header text chosen by the user for a field, overriding recognition (the mapping step). */
   mapping?: Partial<Record<CaseField, string>>;
+  /** Called before each row is checked, with its index and the number of rows (an import's progress). */
+  onRow?: (index: number, total: number) => void;
 }
 
 /**
@@ -111,7 +113,10 @@ export function parseCaseTable(csv: CaseTable, options: CaseListOptions): CaseLi
   const seenRefs = new Map<string, number>();
   const cell = (cells: string[], field: CaseField) => (fields[field] === undefined ? '' : (cells[fields[field]!] ?? '').trim());
 
+  const total = csv.rows.length;
+  let index = 0;
   for (const { row, cells } of csv.rows) {
+    options.onRow?.(index++, total);
     const ref = cell(cells, 'akt');
     // The reference helps find the row in the file; one that looks like a personnummer is never repeated.
     const shownRef = ref && findIdentityNumbers(ref).length === 0 ? { ref } : {};

@@ -9,11 +9,12 @@ import { addUnits, requireReview } from '../reviews/repository';
 import { existingRefs, insertCase, listCasesPage, updateCase } from './repository';
 import { keyTarget, writePendingKey, type KeyLine, type PendingKey } from './key-file';
 import { confirmKeyIntent, forgetKeyIntent, recordKeyIntent, resolveKeyIntent } from './key-intent';
+import { reportProgress, reportRow } from '../jobs/progress';
 
 const PREVIEW_ROWS = 20;
 
 export const caseHandlers: HandlerMap = {
-  'cases.import': async (input, { db, now, newId, dbPath }) => {
+  'cases.import': async (input, { db, now, newId, dbPath, progress }) => {
     const review = requireReview(db, input.reviewId);
     if (input.keyFile !== undefined && !input.pseudonymise) {
       throw invalid('En fil för kodnyckeln anges bara när akterna pseudonymiseras.', [{ path: '$.keyFile', message: 'Används bara med pseudonymise.' }]);
@@ -24,7 +25,13 @@ export const caseHandlers: HandlerMap = {
     }
     const where = input.fileName ? `${input.fileName}: ` : '';
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    const options = { referenceDate: review.referenceDate, targetGroup: review.targetGroup, mapping: input.mapping };
+    const options = {
+      referenceDate: review.referenceDate,
+      targetGroup: review.targetGroup,
+      mapping: input.mapping,
+      onRow: progress && ((i: number, n: number) => reportRow({ progress }, 'checking', i, n)),
+    };
+    reportProgress({ progress }, 'reading', 0, 0);
     let parsed;
     if (looksLikeXlsx(view)) {
       const sheet = await readXlsxTable(view);
@@ -100,7 +107,8 @@ export const caseHandlers: HandlerMap = {
           // The key is on disk, complete and durable, before a single case is written under its code.
           written = writePendingKey(db, dbPath, intent.file, key, intent.importId);
         }
-        for (const c of cases) {
+        for (const [i, c] of cases.entries()) {
+          reportRow({ progress }, 'writing', i, cases.length);
           const id = known.get(c.ref);
           if (id === undefined) {
             insertCase(db, review.id, newId('c'), c, nowIso);

@@ -16,6 +16,7 @@ import { DomainError, invalid } from '../errors';
 import { requireReview } from '../reviews/repository';
 import { reviewTemplate } from '../reviews/frozen-template';
 import { accessReader, clearsRequiredOfDoneFile, notScorableMessage } from './scorable';
+import { reportProgress, reportRow } from '../jobs/progress';
 
 interface Rejected {
   row: number;
@@ -23,11 +24,12 @@ interface Rejected {
 }
 
 export const answerTransferHandlers: HandlerMap = {
-  'answers.import': ({ reviewId, fileName, contentBase64, validRowsOnly }, { db, now, actor }) => {
+  'answers.import': ({ reviewId, fileName, contentBase64, validRowsOnly }, { db, now, actor, progress }) => {
     requireReview(db, reviewId);
     const template = reviewTemplate(db, reviewId);
     const bytes = Buffer.from(contentBase64, 'base64');
     if (bytes.length > MAX_ANSWER_FILE_BYTES) throw invalid(`Filen är för stor (${formatNumber(Math.ceil(bytes.length / 1024 / 1024))} MB). En svarsfil får vara högst ${formatNumber(MAX_ANSWER_FILE_BYTES / 1024 / 1024)} MB.`);
+    reportProgress({ progress }, 'reading', 0, 0);
     const csv = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { limits: ANSWER_FILE_LIMITS });
     const where = fileName ? `${fileName}: ` : '';
     if (!csv.ok) throw invalid(`${where}${csv.message}`);
@@ -46,7 +48,8 @@ export const answerTransferHandlers: HandlerMap = {
     const accepted: { caseId: string; questionId: string; value: string | null; note: string | null }[] = [];
     const seen = new Map<string, number>();
 
-    for (const { row, cells } of csv.rows) {
+    for (const [i, { row, cells }] of csv.rows.entries()) {
+      reportRow({ progress }, 'checking', i, csv.rows.length);
       const ref = (cells[col.akt] ?? '').trim();
       const questionId = (cells[col.fraga] ?? '').trim();
       const raw = (cells[col.svar] ?? '').trim();
@@ -104,7 +107,10 @@ export const answerTransferHandlers: HandlerMap = {
        ON CONFLICT (case_id, question_id) DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
     db.transaction(() => {
-      for (const a of accepted) upsert.run(a.caseId, a.questionId, a.value, a.note, nowIso, actor);
+      for (const [i, a] of accepted.entries()) {
+        reportRow({ progress }, 'writing', i, accepted.length);
+        upsert.run(a.caseId, a.questionId, a.value, a.note, nowIso, actor);
+      }
     })();
     return { imported: accepted.length, rejected };
   },
