@@ -34,6 +34,10 @@ export class FakeReviewApi {
   audit: { caseId: string; questionId: string; at: string; oldValue: string | null; newValue: string | null; oldNote: string | null; newNote: string | null }[] = [];
   /** What a dry run of cases.import returns (the commit returns it with counts). */
   importPreview?: OutputOf<'cases.import'>;
+  /** The committing cases.import waits for this, so a test can see its progress. */
+  importGate: Promise<void> = Promise.resolve();
+  /** What imports.progress answers meanwhile. */
+  importProgress: OutputOf<'imports.progress'>['progress'] = null;
   /** answers.save waits for this before answering, so a test can see "Sparar…". */
   saveGate: Promise<void> = Promise.resolve();
   private failures = new Map<string, ApiError[]>();
@@ -97,6 +101,7 @@ export class FakeReviewApi {
     const queued = this.failures.get(method);
     if (queued?.length) return { ok: false, error: queued.shift()! };
     if (method === 'answers.save') await this.saveGate;
+    if (method === 'cases.import' && !i.dryRun) await this.importGate;
     try {
       return { ok: true, value: this.handle(method, i) };
     } catch (error) {
@@ -308,6 +313,8 @@ export class FakeReviewApi {
       }
       case 'cases.list':
         return this.listCases(i);
+      case 'imports.progress':
+        return { progress: this.importProgress };
       case 'cases.import': {
         const preview = this.importPreview!;
         if (i.dryRun) return { ...preview, dryRun: true };

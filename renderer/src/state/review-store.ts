@@ -10,6 +10,7 @@ import { announce } from './status-store';
 import { rader } from '../../../shared/util/plural-sv';
 import { toApiError } from './template-editor-store';
 import type { CaseField } from '../../../shared/import/headers';
+import type { ImportProgress } from '../../../shared/contract/imports';
 
 export type ImportResult = OutputOf<'cases.import'>;
 export type Overview = OutputOf<'scoring.overview'>;
@@ -66,6 +67,8 @@ interface ReviewData {
   busy: boolean;
   importSession?: ImportSession;
   importError?: ApiError;
+  /** How far the running import has come (asked of the core while it runs). */
+  importProgress?: ImportProgress;
   keyFile?: KeyFile;
   /** The last draw was refused because a sample exists: offer "Dra om". */
   drawConflict?: { message: string; method: SamplingMethod; seed?: string };
@@ -108,6 +111,7 @@ const initial: ReviewData = {
   busy: false,
   importSession: undefined,
   importError: undefined,
+  importProgress: undefined,
   keyFile: undefined,
   drawConflict: undefined,
   drawError: undefined,
@@ -121,6 +125,38 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/** A new id for asking `imports.progress`: 24 letters a–z (the contract takes letters only). */
+export function newProgressId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('');
+}
+
+/** How often a running import's progress is asked for. */
+export const PROGRESS_POLL_MS = 500;
+
+/**
+ * Asks the core how far the import `id` has come, every PROGRESS_POLL_MS, one question at a time,
+ * until the returned stop is called. A failed question is skipped: the import's own answer counts.
+ */
+export function followImportProgress(id: string, onProgress: (progress: ImportProgress) => void): () => void {
+  let stopped = false;
+  let asking = false;
+  const timer = setInterval(() => {
+    if (asking) return;
+    asking = true;
+    void services()
+      .api.send('imports.progress', { id })
+      .then((result) => {
+        if (!stopped && result.ok && result.value.progress && result.value.progress.phase !== 'done') onProgress(result.value.progress);
+      })
+      .finally(() => (asking = false));
+  }, PROGRESS_POLL_MS);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
 
 /** The key file: one "kod;akt" line per case, with a header line. */
@@ -300,8 +336,11 @@ export const useReview = create<ReviewState>()((set, get) => {
           return false;
         }
       }
-      set({ busy: true });
+      set({ busy: true, importProgress: undefined });
       announce('Importerar…', 'busy');
+      // A large list takes a while: the bar under the preview follows it.
+      const progressId = newProgressId();
+      const stopFollowing = followImportProgress(progressId, (importProgress) => set({ importProgress }));
       try {
         const result = await api().call('cases.import', {
           reviewId: get().id!,
@@ -313,6 +352,7 @@ export const useReview = create<ReviewState>()((set, get) => {
           pseudonymise: s.pseudonymise || undefined,
           keyFile: keyChoice && 'path' in keyChoice ? keyChoice.path : undefined,
           mapping: Object.keys(s.mapping).length ? s.mapping : undefined,
+          progressId,
         });
         set({ importSession: undefined });
         const parts = [`${result.imported} ${result.imported === 1 ? 'akt importerades' : 'akter importerades'}`];
@@ -334,7 +374,8 @@ export const useReview = create<ReviewState>()((set, get) => {
         announce(apiError.message, 'error');
         return false;
       } finally {
-        set({ busy: false });
+        stopFollowing();
+        set({ busy: false, importProgress: undefined });
       }
     },
 

@@ -4,12 +4,14 @@ import { CheckboxField } from '../../../components/CheckboxField';
 import { useReview, type ImportSession } from '../../../state/review-store';
 import { CASE_FIELD_NAMES, ENCODING_LABELS, sexLabel, ageBandLabel } from '../labels';
 import { ColumnMapping } from './ColumnMapping';
+import { ImportProgressBar } from './import-progress';
 import { importButtonLabel, importPlan } from './import-plan';
 import { akter, countOf, rader } from '../../../../../shared/util/plural-sv';
 
 /** The dry run of a case list: what was recognised, the first rows, every rejected row; then import or not. */
 export function ImportPreview({ session, targetGroup }: { session: ImportSession; targetGroup: TargetGroup }) {
   const busy = useReview((s) => s.busy);
+  const progress = useReview((s) => s.importProgress);
   const { preview, fileName } = session;
   const ref = useRef<HTMLElement>(null);
   const valid = preview.rows - preview.rejected.length;
@@ -165,6 +167,7 @@ export function ImportPreview({ session, targetGroup }: { session: ImportSession
           <p>{session.error.message}</p>
         </div>
       )}
+      {progress && <ImportProgressBar progress={progress} />}
       {mustChooseUnits && <p className="hint" id="import-choose-units">Välj först vad som ska hända med raderna från enheter som inte finns i granskningen.</p>}
       <div className="button-row">
         <button
