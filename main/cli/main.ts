@@ -3,6 +3,7 @@ import { redactApiError } from '../../shared/identity/redact';
 import { describeIssue } from '../../shared/validation/field-labels';
 import type { ApiError, ErrorCode } from '../../shared/result';
 import { createCore, type Core } from '../core/core';
+import { diskFullKind, diskFullMessage, folderOfError } from '../core/disk-full';
 import { DomainError } from '../core/errors';
 import { resolveDbPath } from '../core/paths';
 import { parseArgs, UsageError } from './args';
@@ -119,6 +120,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // A library's English text and stack are for developers (GRANSKA_DEBUG=1), never for the user.
     if (io.env.GRANSKA_DEBUG === '1') write(io.stderr, String((error as Error)?.stack ?? error));
+    // A full disk that a command's own wording missed is still said as such, with the folder Node names.
+    const full = diskFullKind(error);
+    if (full) {
+      report({ code: 'INTERNAL', message: diskFullMessage(full, { what: 'Kommandots resultat', folder: folderOfError(error), outcome: 'Kommandot avbröts; det som inte hann skrivas är oförändrat.' }) });
+      return 1;
+    }
     report({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade. Kommandot avbröts; det som inte hann sparas är oförändrat.' });
     return 1;
   } finally {

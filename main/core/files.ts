@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { formatNumber } from '../../shared/util/format-sv';
 import { DomainError } from './errors';
 import { diskFullKind, diskFullMessage, type DiskFullKind } from './disk-full';
+import { removeStaleTemporaries } from './stale-temporaries';
 
 const MAX_INPUT_BYTES = 250 * 1024 * 1024;
 
@@ -77,25 +78,60 @@ function kindOf(stat: fs.Stats): string {
 /**
  * Writes a file atomically and durably: to a temporary name beside the target (owner-only),
  * flushed, renamed over it, and the folder flushed too — so a crash, a kill or a full disk
- * never leaves a half-written export, and a file once renamed survives a power cut.
+ * never leaves a half-written export, and a file once renamed survives a power cut. Temporaries
+ * that a killed earlier write left beside the same target are removed first (stale-temporaries.ts).
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new DomainError('VALIDATION', `Mappen ${dir} finns inte.`);
-  const existing = statOrUndefined(file);
-  if (existing && !existing.isFile()) throw notRegular(file, kindOf(existing));
-  const tmp = temporaryNameBeside(file);
+  writeFilesAtomic([{ file, content }]);
+}
+
+/**
+ * Writes several files as one export: each under its temporary name first, and only when every
+ * one is written and flushed are they renamed into place. A full disk, a quota or a kill while
+ * writing leaves none of them changed (and no temporary, or one the next write removes); only a
+ * rename failing half-way through the list (it needs no new space on the file systems we know)
+ * could leave the first files new and the rest old.
+ */
+export function writeFilesAtomic(files: readonly { file: string; content: string | Uint8Array }[]): void {
+  const folders = new Set<string>();
+  for (const { file } of files) {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(dir)) throw new DomainError('VALIDATION', `Mappen ${dir} finns inte.`);
+    const existing = statOrUndefined(file);
+    if (existing && !existing.isFile()) throw notRegular(file, kindOf(existing));
+    folders.add(dir);
+  }
+  for (const { file } of files) removeStaleTemporaries(file);
+  const temporaries: string[] = [];
+  let current = files[0]?.file ?? '';
   try {
-    writeDurably(tmp, content);
-    fs.renameSync(tmp, file);
-    fsyncDirectory(dir);
+    for (const { file, content } of files) {
+      current = file;
+      const tmp = temporaryNameBeside(file);
+      temporaries.push(tmp);
+      writeDurably(tmp, content);
+    }
+    files.forEach(({ file }, i) => {
+      current = file;
+      fs.renameSync(temporaries[i], file);
+    });
+    for (const dir of folders) fsyncDirectory(dir);
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    if (error instanceof DiskFullError) throw diskFullError(error.kind, file);
+    for (const tmp of temporaries) removeQuietly(tmp);
+    if (error instanceof DiskFullError) throw diskFullError(error.kind, current);
     if (error instanceof DomainError) throw error;
     const full = diskFullKind(error);
-    if (full) throw diskFullError(full, file);
-    throw new DomainError('INTERNAL', `Filen ${file} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+    if (full) throw diskFullError(full, current);
+    throw new DomainError('INTERNAL', `Filen ${current} kunde inte skrivas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+  }
+}
+
+/** Removes a temporary after a failed write; a failure to remove it is left to the next write's tidying. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // removeStaleTemporaries takes it on the next write, once this process has ended.
   }
 }
 

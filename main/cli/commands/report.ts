@@ -4,7 +4,9 @@ import JSZip from 'jszip';
 import { REPORT_STATUS_LABELS, REPORT_DOCUMENTS, type ReportDocument } from '../../../shared/contract/report';
 import { formatNumber } from '../../../shared/util/format-sv';
 import { DomainError } from '../../core/errors';
-import { fsyncDirectory, temporaryNameBeside, writeDurably, writeFileAtomic } from '../../core/files';
+import { diskFullKind, diskFullMessage, folderOfError } from '../../core/disk-full';
+import { DiskFullError, fsyncDirectory, temporaryNameBeside, writeDurably, writeFileAtomic, writeFilesAtomic } from '../../core/files';
+import { removeStaleTemporaries } from '../../core/stale-temporaries';
 import { UsageError } from '../args';
 import type { CliCommand, CommandContext } from '../command';
 
@@ -23,51 +25,103 @@ function outOption(options: Record<string, string | true>, what: string): string
   return out;
 }
 
-/** A folder given with --out is created (owner-only) if missing; a file there is refused. */
-function ensureFolder(dir: string): void {
+/**
+ * A folder given with --out is created (owner-only) if missing; a file there is refused. Returns
+ * the first folder it created (mkdir -p), so a failed write can take the new empty folders away again.
+ */
+function ensureFolder(dir: string): string | undefined {
   const existing = fs.statSync(dir, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory()) throw new DomainError('VALIDATION', `${dir} är en fil, inte en mapp.`);
-  if (!existing) {
+  if (existing) return undefined;
+  try {
+    return fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const full = diskFullKind(error);
+    if (full) throw new DomainError('INTERNAL', diskFullMessage(full, { what: `Mappen ${dir}`, folder: folderOfError(error) ?? path.dirname(dir), outcome: 'Inget har skrivits.' }));
+    throw new DomainError('VALIDATION', `Mappen ${dir} kunde inte skapas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+  }
+}
+
+/** Removes the folders ensureFolder created, from `dir` up to `created`, as long as they are empty. */
+function removeCreatedFolders(dir: string, created: string | undefined): void {
+  if (created === undefined) return;
+  const top = path.resolve(created);
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
     try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw new DomainError('VALIDATION', `Mappen ${dir} kunde inte skapas (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}).`);
+      fs.rmdirSync(folder);
+    } catch {
+      return;
     }
+    if (folder === top || path.dirname(folder) === folder) return;
   }
 }
 
 /**
  * Writes the package's files as a folder, never half: they are written into a hidden folder beside
  * the target and renamed into place at the end. An existing folder is used only if it is empty, so
- * two packages never mix.
+ * two packages never mix. Hidden folders that a killed earlier run left beside the same target are
+ * removed first (stale-temporaries.ts). A full disk — creating the hidden folder, writing a file in
+ * it, the rename — is said as such, naming the package and its folder, and leaves nothing behind.
  */
 async function writePackageFolder(target: string, zipContent: Buffer): Promise<string[]> {
+  const parent = path.dirname(target);
+  if (!fs.existsSync(parent)) throw new DomainError('VALIDATION', `Mappen ${parent} finns inte.`);
+  removeStaleTemporaries(target);
   const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing && (!existing.isDirectory() || fs.readdirSync(target).length > 0)) {
     throw new DomainError('VALIDATION', `${target} finns redan och är inte en tom mapp. Välj en ny mapp, eller en fil som slutar på .zip.`);
   }
-  const parent = path.dirname(target);
-  if (!fs.existsSync(parent)) throw new DomainError('VALIDATION', `Mappen ${parent} finns inte.`);
   const zip = await JSZip.loadAsync(zipContent);
+  for (const entry of Object.values(zip.files)) {
+    // The names are the package's own (one numbering, sanitised titles): a folder in one would be a bug.
+    if (entry.dir || path.basename(entry.name) !== entry.name) throw new Error(`Unexpected package entry ${entry.name}`);
+  }
   const tmp = temporaryNameBeside(target);
-  fs.mkdirSync(tmp, { mode: 0o700 });
   const names: string[] = [];
+  let emptyRemoved = false;
   try {
+    fs.mkdirSync(tmp, { mode: 0o700 });
     for (const entry of Object.values(zip.files)) {
-      // The names are the package's own (one numbering, sanitised titles): a folder in one would be a bug.
-      if (entry.dir || path.basename(entry.name) !== entry.name) throw new Error(`Unexpected package entry ${entry.name}`);
       writeDurably(path.join(tmp, entry.name), await entry.async('nodebuffer'));
       names.push(entry.name);
     }
     fsyncDirectory(tmp);
-    if (existing) fs.rmdirSync(target);
+    // POSIX renames a folder over an empty one; Windows needs the empty one gone first.
+    if (existing && process.platform === 'win32') {
+      fs.rmdirSync(target);
+      emptyRemoved = true;
+    }
     fs.renameSync(tmp, target);
-    fsyncDirectory(parent);
   } catch (error) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw error;
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } catch {
+      // Left for the next run's tidying (this process will have ended).
+    }
+    if (emptyRemoved) restoreEmptyFolder(target);
+    throw packageFolderError(error, target, existing !== undefined);
   }
+  fsyncDirectory(parent);
   return names.map((name) => path.join(target, name));
+}
+
+function restoreEmptyFolder(target: string): void {
+  try {
+    fs.mkdirSync(target, { recursive: true, mode: 0o700 });
+  } catch {
+    // The error that stopped the package is the one to tell.
+  }
+}
+
+/** Why the package folder could not be written, in Swedish: a full disk names the package and its folder. */
+function packageFolderError(error: unknown, target: string, existed: boolean): unknown {
+  const outcome = existed ? `Inget har skrivits: mappen ${target} är tom som förut, och ingen halvfärdig kopia finns kvar.` : `Inget har skrivits: mappen ${target} har inte skapats, och ingen halvfärdig kopia finns kvar.`;
+  const full = error instanceof DiskFullError ? error.kind : diskFullKind(error);
+  if (full) return new DomainError('INTERNAL', diskFullMessage(full, { what: `Nämndpaketet ${target}`, folder: path.dirname(target), outcome }));
+  if (error instanceof DomainError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string') return new DomainError('INTERNAL', `Nämndpaketet ${target} kunde inte skrivas (${code}). ${outcome}`);
+  return error;
 }
 
 async function changeStatus(ctx: CommandContext, method: 'report.submit' | 'report.approve' | 'report.reopen', input: { reviewId: string; reason?: string; override?: string }, done: string) {
@@ -153,12 +207,15 @@ export const reportCommands: CliCommand[] = [
       // Both are written from the same moment and only once both exist, so a refusal writes nothing.
       const exported = [];
       for (const document of REPORT_DOCUMENTS) exported.push({ document, ...(await ctx.call('report.export', { reviewId, document })) });
-      ensureFolder(dir);
-      const files = exported.map((e) => {
-        const file = path.join(dir, e.fileName);
-        writeFileAtomic(file, Buffer.from(e.contentBase64, 'base64'));
-        return { document: e.document, file, bytes: e.bytes };
-      });
+      const created = ensureFolder(dir);
+      const files = exported.map((e) => ({ document: e.document, file: path.join(dir, e.fileName), bytes: e.bytes }));
+      // Both or neither: a full disk at the second leaves the first unwritten too (and no new empty folder).
+      try {
+        writeFilesAtomic(exported.map((e, i) => ({ file: files[i].file, content: Buffer.from(e.contentBase64, 'base64') })));
+      } catch (error) {
+        removeCreatedFolders(dir, created);
+        throw error;
+      }
       const lines = files.map((f) => `  ${f.file} (${DOCUMENT_WORDS[f.document]}, ${formatNumber(f.bytes)} byte)`);
       return { json: { files }, human: ['Skrev:', ...lines].join('\n') };
     },
