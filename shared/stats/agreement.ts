@@ -17,7 +17,7 @@ export { percentAgreement } from './agreement/percent-agreement';
 export { agreementWeight, cohenKappa, type KappaWeights } from './agreement/cohen';
 export { categoryShares, fleissKappa, gwetAC1 } from './agreement/fleiss-gwet';
 export { krippendorffAlpha, type AlphaMetric } from './agreement/krippendorff';
-export { bootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED, quantile7, type BootstrapOptions, type Interval } from './agreement/bootstrap';
+export { bootstrapInterval, bootstrapIntervals, DEFAULT_REPLICATES, DEFAULT_SEED, quantile7, type BootstrapOptions, type Interval } from './agreement/bootstrap';
 export { KRIPPENDORFF_CONCLUSIONS, KRIPPENDORFF_TENTATIVE, LANDIS_KOCH, LANDIS_KOCH_SCALE_TEXT, landisKochBand } from './agreement/bands';
 export { formatFixed, formatRange } from './agreement/format';
 export { agreementReport, type AgreementOptions, type AgreementReport, type Statistic } from './agreement/report';

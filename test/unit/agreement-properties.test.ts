@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { prngFromSeed, randomBelow } from '../../shared/sampling/prng';
 import {
   agreementReport,
   bootstrapInterval,
+  bootstrapIntervals,
   cohenKappa,
   fleissKappa,
   gwetAC1,
@@ -121,13 +123,30 @@ describe('agreement statistics: properties', () => {
   });
 });
 
+describe('weighted rows (the bootstrap\'s resamples)', () => {
+  it('a row with weight w is the same as w copies of it', () => {
+    fc.assert(
+      fc.property(ratingsArb(), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 25, maxLength: 25 }), (r, w) => {
+        const weights = r.rows.map((_, i) => w[i]);
+        const expanded: Ratings = { categoryCount: r.categoryCount, rows: r.rows.flatMap((row, i) => Array.from({ length: weights[i] }, () => row)) };
+        const before = all({ ...r, weights });
+        const after = all(expanded);
+        for (const name of Object.keys(before)) same(before[name], after[name]);
+      }),
+    );
+  });
+});
+
 describe('the bootstrap interval', () => {
   const skew: Ratings = { categoryCount: 2, rows: [...Array(90).fill([0, 0]), ...Array(5).fill([0, 1]), ...Array(5).fill([1, 0])] };
 
   it('is the same for the same seed, and differs for another', () => {
-    const a = bootstrapInterval(skew, gwetAC1, { seed: 'granskning 7', replicates: 500 });
-    const b = bootstrapInterval(skew, gwetAC1, { seed: 'granskning 7', replicates: 500 });
-    const c = bootstrapInterval(skew, gwetAC1, { seed: 'granskning 8', replicates: 500 });
+    // Varied data, so that the percentiles of two seeds do not land on the same value by chance.
+    const next = prngFromSeed('data');
+    const varied: Ratings = { categoryCount: 4, rows: Array.from({ length: 60 }, () => [0, 1, 2].map(() => randomBelow(next, 4))) };
+    const a = bootstrapInterval(varied, (r) => krippendorffAlpha(r, 'interval'), { seed: 'granskning 7', replicates: 500 });
+    const b = bootstrapInterval(varied, (r) => krippendorffAlpha(r, 'interval'), { seed: 'granskning 7', replicates: 500 });
+    const c = bootstrapInterval(varied, (r) => krippendorffAlpha(r, 'interval'), { seed: 'granskning 8', replicates: 500 });
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
     expect(agreementReport(skew, { labels: ['ja', 'nej'], replicates: 200 })).toEqual(agreementReport(skew, { labels: ['ja', 'nej'], replicates: 200 }));
@@ -143,6 +162,12 @@ describe('the bootstrap interval', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('is the same whether one statistic or several share the resamples', () => {
+    const both = bootstrapIntervals(skew, { ac1: gwetAC1, kappa: (r: Ratings) => cohenKappa(r) }, { seed: 's', replicates: 300 });
+    expect(both.ac1).toEqual(bootstrapInterval(skew, gwetAC1, { seed: 's', replicates: 300 }));
+    expect(both.kappa).toEqual(bootstrapInterval(skew, (r) => cohenKappa(r), { seed: 's', replicates: 300 }));
   });
 
   it('reads percentiles as R quantile type 7', () => {

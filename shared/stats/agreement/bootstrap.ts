@@ -26,20 +26,61 @@ export interface Interval {
  * replicates give a value: such an interval would describe the lucky resamples only.
  */
 export function bootstrapInterval(ratings: Ratings, statistic: (r: Ratings) => Computed, options: BootstrapOptions = {}): Interval | undefined {
+  return bootstrapIntervals(ratings, { statistic }, options).statistic;
+}
+
+/**
+ * bootstrapInterval for several statistics over the same resamples (one draw per replicate
+ * serves them all). Identical rows are counted once with their multiplicity, so a replicate costs
+ * n draws plus one pass over the distinct rows: with three categories and two raters there are at
+ * most 16, however many files were scored.
+ */
+export function bootstrapIntervals<Name extends string>(
+  ratings: Ratings,
+  statistics: Record<Name, (r: Ratings) => Computed>,
+  options: BootstrapOptions = {},
+): Record<Name, Interval | undefined> {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
-  const next = prngFromSeed(options.seed ?? DEFAULT_SEED);
+  const names = Object.keys(statistics) as Name[];
+  const result = Object.fromEntries(names.map((name) => [name, undefined])) as Record<Name, Interval | undefined>;
   const n = ratings.rows.length;
-  if (n < 2) return undefined;
-  const values: number[] = [];
-  const rows = new Array<Ratings['rows'][number]>(n);
+  if (n < 2) return result;
+
+  const patternOf = new Map<string, number>();
+  const patterns: (readonly (number | null)[])[] = [];
+  const itemPattern: number[] = [];
+  const expanded: number[] = []; // rows carrying weights are expanded into their copies
+  ratings.rows.forEach((row, i) => {
+    const key = row.map((v) => (v === null ? '' : String(v))).join(',');
+    let p = patternOf.get(key);
+    if (p === undefined) {
+      p = patterns.length;
+      patternOf.set(key, p);
+      patterns.push(row);
+    }
+    for (let copy = 0; copy < (ratings.weights?.[i] ?? 1); copy++) expanded.push(p);
+    itemPattern.push(p);
+  });
+  const draws = ratings.weights ? expanded : itemPattern;
+
+  const next = prngFromSeed(options.seed ?? DEFAULT_SEED);
+  const values = names.map((): number[] => []);
+  const weights = new Array<number>(patterns.length);
   for (let b = 0; b < replicates; b++) {
-    for (let i = 0; i < n; i++) rows[i] = ratings.rows[randomBelow(next, n)];
-    const result = statistic({ categoryCount: ratings.categoryCount, rows });
-    if (result.ok && Number.isFinite(result.value)) values.push(result.value);
+    weights.fill(0);
+    for (let i = 0; i < draws.length; i++) weights[draws[randomBelow(next, draws.length)]]++;
+    const resample: Ratings = { categoryCount: ratings.categoryCount, rows: patterns, weights };
+    names.forEach((name, s) => {
+      const value = statistics[name](resample);
+      if (value.ok && Number.isFinite(value.value)) values[s].push(value.value);
+    });
   }
-  if (values.length === 0 || values.length * 2 < replicates) return undefined;
-  values.sort((a, b) => a - b);
-  return { lower: quantile7(values, 0.025), upper: quantile7(values, 0.975), replicates: values.length };
+  names.forEach((name, s) => {
+    const sorted = values[s].sort((a, b) => a - b);
+    if (sorted.length === 0 || sorted.length * 2 < replicates) return;
+    result[name] = { lower: quantile7(sorted, 0.025), upper: quantile7(sorted, 0.975), replicates: sorted.length };
+  });
+  return result;
 }
 
 /** R's quantile type 7 of sorted values. */

@@ -23,10 +23,11 @@ export function cohenKappa(ratings: Ratings, weights: KappaWeights = 'none'): Co
   if (k < 2) return notComputable(REASONS.oneCategory);
   const table = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   let n = 0;
-  for (const [a, b] of ratings.rows) {
+  for (const [i, [a, b]] of ratings.rows.entries()) {
     if (a === null || a === undefined || b === null || b === undefined) continue;
-    table[a][b]++;
-    n++;
+    const weight = ratings.weights?.[i] ?? 1;
+    table[a][b] += weight;
+    n += weight;
   }
   if (n === 0) return notComputable(REASONS.noPairs);
   const rowShare = table.map((row) => row.reduce((s, c) => s + c, 0) / n);

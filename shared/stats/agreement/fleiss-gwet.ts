@@ -46,9 +46,11 @@ export function categoryShares(ratings: Ratings): number[] | undefined {
   const items = countsPerItem(ratings);
   if (items.length === 0) return undefined;
   const pi = new Array<number>(ratings.categoryCount).fill(0);
-  for (const counts of items) {
+  let weights = 0;
+  for (const { counts, weight } of items) {
     const m = sum(counts);
-    counts.forEach((c, k) => (pi[k] += c / m / items.length));
+    counts.forEach((c, k) => (pi[k] += (weight * c) / m));
+    weights += weight;
   }
-  return pi;
+  return pi.map((x) => x / weights);
 }

@@ -21,12 +21,12 @@ export function krippendorffAlpha(ratings: Ratings, metric: AlphaMetric = 'nomin
   if (metric === 'ratio' && v.some((x) => x < 0)) throw new RangeError('krippendorffAlpha: ratio values must not be negative');
 
   const o = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (const counts of countsPerItem(ratings)) {
+  for (const { counts, weight } of countsPerItem(ratings)) {
     const m = sum(counts);
     if (m < 2) continue;
     for (let c = 0; c < k; c++) {
       if (counts[c] === 0) continue;
-      for (let d = 0; d < k; d++) o[c][d] += (counts[c] * (d === c ? counts[d] - 1 : counts[d])) / (m - 1);
+      for (let d = 0; d < k; d++) o[c][d] += (weight * counts[c] * (d === c ? counts[d] - 1 : counts[d])) / (m - 1);
     }
   }
   const nc = o.map((row) => sum(row));

@@ -9,11 +9,11 @@ import { countsPerItem, notComputable, REASONS, sum, type Computed, type Ratings
 export function percentAgreement(ratings: Ratings): Computed<{ items: number }> {
   let total = 0;
   let items = 0;
-  for (const counts of countsPerItem(ratings)) {
+  for (const { counts, weight } of countsPerItem(ratings)) {
     const m = sum(counts);
     if (m < 2) continue;
-    total += counts.reduce((acc, c) => acc + c * (c - 1), 0) / (m * (m - 1));
-    items++;
+    total += (weight * counts.reduce((acc, c) => acc + c * (c - 1), 0)) / (m * (m - 1));
+    items += weight;
   }
   if (items === 0) return notComputable(REASONS.noPairs);
   return { ok: true, value: total / items, items };

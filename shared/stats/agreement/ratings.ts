@@ -10,6 +10,8 @@ export interface Ratings {
   readonly categoryCount: number;
   /** One row per item (a file, a question in a file), one cell per rater: 0 … K−1, or null when that rater gave no rating. */
   readonly rows: readonly (readonly (number | null)[])[];
+  /** How many times each row counts (the bootstrap's resample counts identical rows once with their multiplicity); 1 each when absent. */
+  readonly weights?: readonly number[];
 }
 
 /** A statistic's value, or why it cannot be computed (Swedish, for the reader), never NaN. */
@@ -53,10 +55,12 @@ export function ratingsFrom<T>(categories: readonly T[], rows: readonly (readonl
 /** The number of rater columns: the longest row. */
 export const raterCount = (ratings: Ratings): number => ratings.rows.reduce((max, row) => Math.max(max, row.length), 0);
 
-/** Per item, how many of its ratings fell in each category (r_ik); items without any rating are left out. */
-export function countsPerItem(ratings: Ratings): number[][] {
-  const items: number[][] = [];
-  for (const row of ratings.rows) {
+/** Per item, how many of its ratings fell in each category (r_ik), with the item's weight; items without any rating (or weight) are left out. */
+export function countsPerItem(ratings: Ratings): { counts: number[]; weight: number }[] {
+  const items: { counts: number[]; weight: number }[] = [];
+  for (const [i, row] of ratings.rows.entries()) {
+    const weight = ratings.weights?.[i] ?? 1;
+    if (weight === 0) continue;
     const counts = new Array<number>(ratings.categoryCount).fill(0);
     let total = 0;
     for (const value of row) {
@@ -64,7 +68,7 @@ export function countsPerItem(ratings: Ratings): number[][] {
       counts[value]++;
       total++;
     }
-    if (total > 0) items.push(counts);
+    if (total > 0) items.push({ counts, weight });
   }
   return items;
 }

@@ -1,4 +1,4 @@
-import { bootstrapInterval, DEFAULT_REPLICATES, DEFAULT_SEED, type BootstrapOptions, type Interval } from './bootstrap';
+import { bootstrapIntervals, DEFAULT_REPLICATES, DEFAULT_SEED, type BootstrapOptions, type Interval } from './bootstrap';
 import { cohenKappa } from './cohen';
 import { categoryShares, fleissKappa, gwetAC1 } from './fleiss-gwet';
 import { krippendorffAlpha } from './krippendorff';
@@ -16,6 +16,8 @@ export interface Statistic {
   ci95: Interval | null;
   reason?: string;
 }
+
+type StatisticName = 'percentAgreement' | 'cohenKappa' | 'weightedKappaLinear' | 'weightedKappaQuadratic' | 'fleissKappa' | 'gwetAC1' | 'krippendorffAlpha';
 
 export interface AgreementOptions extends BootstrapOptions {
   /** The category labels, in the template's order (for the reading). */
@@ -50,27 +52,36 @@ export function agreementReport(ratings: Ratings, options: AgreementOptions): Ag
   if (options.labels.length !== ratings.categoryCount) throw new RangeError('agreementReport: one label per category is needed');
   const ordered = options.ordered === true;
   const bootstrap = { replicates: options.replicates ?? DEFAULT_REPLICATES, seed: options.seed ?? DEFAULT_SEED };
-  const statistic = (compute: (r: Ratings) => Computed): Statistic => {
-    const point = compute(ratings);
-    if (!point.ok) return { value: null, ci95: null, reason: point.reason };
-    return { value: point.value, ci95: bootstrapInterval(ratings, compute, bootstrap) ?? null };
-  };
   const raters = raterCount(ratings);
   const two = raters === 2;
   const metric = ordered ? 'ordinal' : 'nominal';
+  const computes: Partial<Record<StatisticName, (r: Ratings) => Computed>> = {
+    percentAgreement,
+    ...(two ? { cohenKappa: (r: Ratings) => cohenKappa(r) } : {}),
+    ...(two && ordered ? { weightedKappaLinear: (r: Ratings) => cohenKappa(r, 'linear'), weightedKappaQuadratic: (r: Ratings) => cohenKappa(r, 'quadratic') } : {}),
+    fleissKappa,
+    gwetAC1,
+    krippendorffAlpha: (r: Ratings) => krippendorffAlpha(r, metric),
+  };
+  // Resamples only for the statistics that have a value.
+  const points = Object.fromEntries(Object.entries(computes).map(([name, compute]) => [name, compute!(ratings)])) as Partial<Record<StatisticName, Computed>>;
+  const computable = Object.fromEntries(Object.entries(computes).filter(([name]) => points[name as StatisticName]!.ok));
+  const intervals = bootstrapIntervals(ratings, computable, bootstrap) as Partial<Record<StatisticName, Interval>>;
+  const statistic = (name: StatisticName): Statistic => {
+    const point = points[name]!;
+    return point.ok ? { value: point.value, ci95: intervals[name] ?? null } : { value: null, ci95: null, reason: point.reason };
+  };
   const report: Omit<AgreementReport, 'reading'> = {
     n: ratings.rows.filter((row) => row.some((v) => v !== null)).length,
     raters,
     categories: [...options.labels],
     ordered,
-    percentAgreement: statistic(percentAgreement),
-    ...(two ? { cohenKappa: statistic((r) => cohenKappa(r)) } : {}),
-    ...(two && ordered
-      ? { weightedKappaLinear: statistic((r) => cohenKappa(r, 'linear')), weightedKappaQuadratic: statistic((r) => cohenKappa(r, 'quadratic')) }
-      : {}),
-    fleissKappa: statistic(fleissKappa),
-    gwetAC1: statistic(gwetAC1),
-    krippendorffAlpha: { ...statistic((r) => krippendorffAlpha(r, metric)), metric },
+    percentAgreement: statistic('percentAgreement'),
+    ...(two ? { cohenKappa: statistic('cohenKappa') } : {}),
+    ...(two && ordered ? { weightedKappaLinear: statistic('weightedKappaLinear'), weightedKappaQuadratic: statistic('weightedKappaQuadratic') } : {}),
+    fleissKappa: statistic('fleissKappa'),
+    gwetAC1: statistic('gwetAC1'),
+    krippendorffAlpha: { ...statistic('krippendorffAlpha'), metric },
     bootstrap: { ...bootstrap, method: 'percentile' },
   };
   const chance = two ? cohenKappa(ratings) : fleissKappa(ratings);
