@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/core';
 import { markerPath } from '../../main/core/cases/key-file';
 import { ROOT } from '../support/server-process';
+import { mulberry32 } from '../../shared/sampling/prng';
 
 /*
  * kill -9 at random moments of a real `granska` process doing a large import, then check what a
@@ -25,18 +26,6 @@ const ANSWER_CASES = 1_500;
 const QUESTIONS = 20;
 // Skatteverket's published test numbers only.
 const TEST_NUMBERS = ['20170101-2393', '20190408-2383', '18900101-9802', '19140168-2396'];
-
-/** mulberry32: small, seedable, good enough to spread kill moments. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The project's Node 22, so bin/granska.mjs runs the import itself (no hand-over child to outlive the kill). */
 const NODE = Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : path.join(ROOT, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
@@ -235,7 +224,8 @@ describe('kill -9 during imports (seeded; see the printed seed)', () => {
       }
       landings.push(`start-up ${Math.round(startupMs)} ms; whole runs: ${Object.entries(calibrated).map(([k, ms]) => `${k} ${Math.round(ms!)} ms`).join(', ')}`);
 
-      const random = generator(SEED);
+      const next = mulberry32(SEED);
+      const random = () => next() / 2 ** 32; // in [0, 1)
       let retries = 0;
       for (let trial = 0; trial < TRIALS_PER_KIND; trial++) {
         for (const kind of ['cases', 'pseudonymised', 'answers'] as Kind[]) {

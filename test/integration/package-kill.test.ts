@@ -9,6 +9,7 @@ import { approvedPackage, packageFolderProblems } from '../support/approved-pack
 import type { TestCore } from '../support/core';
 import { ROOT } from '../support/server-process';
 import { textSink } from '../support/text-sink';
+import { mulberry32 } from '../../shared/sampling/prng';
 
 /*
  * Issue 16: kill -9 during `granska package <id> --out <mapp>` (a real process), then run the same
@@ -28,17 +29,6 @@ const BATCH = 4;
 
 /** The project's Node 22, so bin/granska.mjs runs the command itself (no hand-over child to outlive the kill). */
 const NODE = Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : path.join(ROOT, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
-
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type KillAt = { afterMs: number } | { onSightPlusMs: number } | undefined;
 
@@ -133,7 +123,8 @@ describe('kill -9 during granska package --out <mapp> (seeded; see the printed s
       wholeMs = Math.max(...calibration);
       landings.push(`hela körningar, ${BATCH} samtidigt: ${calibration.map((ms) => Math.round(ms)).join(', ')} ms`);
 
-      const random = generator(SEED);
+      const next = mulberry32(SEED);
+      const random = () => next() / 2 ** 32; // in [0, 1)
       const trials: { name: string; killAt: KillAt }[] = [
         ...Array.from({ length: RANDOM_TRIALS }, (_, i) => ({ name: `slump-${i + 1}`, killAt: { afterMs: Math.round(wholeMs * (0.4 + 0.7 * random())) } })),
         ...ON_SIGHT_DELAYS_MS.map((plus) => ({ name: `vid-synen+${plus}`, killAt: { onSightPlusMs: plus } })),
